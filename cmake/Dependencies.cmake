@@ -1,0 +1,11 @@
+# Dependencies: all from Debian 12 packages (see .ci/run for the package names).
+find_package(PkgConfig REQUIRED)
+# Debian ships cmark-gfm with a pkg-config file only (it also links the extensions library).
+pkg_check_modules(CMARK_GFM REQUIRED IMPORTED_TARGET libcmark-gfm)
+# utf8proc: Unicode categories, case mapping, NFKC folding and character widths.
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 2.1 REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS graph)
+find_package(spdlog 1.10 REQUIRED)
+find_package(Threads REQUIRED)

@@ -1,0 +1,81 @@
+// Graph: the typed concept graph — nodes with roles, merged edges with provenance — held in
+// a Boost.Graph adjacency list. The only public header over Boost.Graph's storage.
+#pragma once
+
+#include "convgraph/model.hpp"
+#include "convgraph/source_loc.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace convgraph {
+
+using NodeIndex = std::size_t;
+using EdgeIndex = std::size_t;
+
+struct Mention {
+    SourceLoc loc;
+    Role role = Role::concept_;
+    auto operator<=>(const Mention&) const = default;
+    bool operator==(const Mention&) const = default;
+};
+
+struct Node {
+    std::string id;               // normalised name; "doc:<path>" for a document
+    std::string label;            // display name
+    Role kind = Role::concept_;    // the highest-precedence role
+    std::vector<Role> roles;      // every role, in precedence order
+    std::string description;      // first description text seen, if any
+    std::vector<Mention> provenance;  // sorted, unique
+};
+
+struct Edge {
+    Relation relation = Relation::leads_to;
+    NodeIndex source = 0;
+    NodeIndex target = 0;
+    std::string label;
+    std::string description;
+    std::vector<std::pair<std::string, std::string>> attributes;
+    std::vector<SourceLoc> provenance;  // sorted, unique; one per statement of the fact
+};
+
+// An immutable graph. Nodes are sorted by id and edges by (source id, target id, relation), so
+// indices and every output derived from them are deterministic.
+class Graph {
+public:
+    Graph();
+    // Takes nodes and edges whose source/target index into `nodes`; sorts both and re-indexes.
+    Graph(std::vector<Node> nodes, std::vector<Edge> edges);
+    Graph(Graph&&) noexcept;
+    Graph& operator=(Graph&&) noexcept;
+    ~Graph();
+
+    std::size_t node_count() const;
+    std::size_t edge_count() const;
+    const Node& node(NodeIndex i) const;
+    const Edge& edge(EdgeIndex i) const;
+    const std::vector<Node>& nodes() const;
+    const std::vector<Edge>& edges() const;
+
+    std::optional<NodeIndex> find(std::string_view id) const;
+    std::vector<EdgeIndex> out_edges(NodeIndex v) const;  // in edge order
+    std::vector<EdgeIndex> in_edges(NodeIndex v) const;
+    std::size_t degree(NodeIndex v) const;  // in + out
+
+    // Checks the invariants (kind = first role, sorted unique provenance, no duplicate edge,
+    // endpoints in range, every edge traced); returns a description of the first violation.
+    std::optional<std::string> check_invariants() const;
+
+    struct Impl;
+    const Impl& impl() const { return *m_impl; }
+
+private:
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace convgraph

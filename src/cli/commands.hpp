@@ -1,0 +1,28 @@
+// CLI commands: each subcommand binds its options to a CLI::App and returns its runner.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace convgraph::cli {
+
+// Options every subcommand shares (set on the main app).
+struct GlobalOptions {
+    int verbose = 0;
+    std::string color = "auto";  // auto, always, never
+};
+
+using Runner = std::function<int()>;
+
+Runner setup_build(CLI::App& app, const GlobalOptions& global);
+Runner setup_query(CLI::App& app, const GlobalOptions& global);
+Runner setup_export(CLI::App& app, const GlobalOptions& global);
+Runner setup_inspect(CLI::App& app, const GlobalOptions& global);
+
+// Exit codes (the same contract as markdownlint-cli2).
+inline constexpr int k_exit_ok = 0;
+inline constexpr int k_exit_findings = 1;  // errors, warnings under --strict, or no query result
+inline constexpr int k_exit_usage = 2;     // usage, configuration or I/O failure
+
+}  // namespace convgraph::cli

@@ -1,0 +1,64 @@
+// convgraph: the command-line front end — the list of subcommands over the core library.
+#include "commands.hpp"
+
+#include "convgraph/error.hpp"
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+#include <iostream>
+#include <utility>
+#include <vector>
+
+int main(int argc, char** argv) {
+    using namespace convgraph::cli;
+    CLI::App app{"convgraph: build a typed knowledge graph from a corpus of convergence notes, check the notes,\n"
+                 "query the graph and export it."};
+    app.set_version_flag("--version", std::string("convgraph ") + CONVGRAPH_VERSION);
+    app.require_subcommand(1);
+    GlobalOptions global;
+    app.add_flag("-v,--verbose", global.verbose, "Trace what convgraph does on stderr (repeat for more)");
+    app.add_option("--color", global.color, "Colour in human output: auto, always or never (NO_COLOR is honoured)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+
+    struct Entry {
+        const char* name;
+        const char* help;
+        Runner (*setup)(CLI::App&, const GlobalOptions&);
+    };
+    static constexpr Entry table[] = {
+        {"build", "Build the graph file from a corpus and report problems in the notes", setup_build},
+        {"query", "Ask questions of the graph (list, show)", setup_query},
+        {"export", "Write the graph in another format (graphml)", setup_export},
+        {"inspect", "Show what convgraph reads from one note", setup_inspect},
+    };
+    std::vector<std::pair<CLI::App*, Runner>> commands;
+    for (const auto& e : table) {
+        CLI::App* sub = app.add_subcommand(e.name, e.help);
+        commands.emplace_back(sub, e.setup(*sub, global));
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? 0 : k_exit_usage;
+    }
+    auto logger = spdlog::stderr_color_mt("convgraph");
+    spdlog::set_default_logger(logger);
+    spdlog::set_pattern("convgraph: %l: %v");
+    spdlog::set_level(global.verbose >= 2 ? spdlog::level::trace
+                      : global.verbose == 1 ? spdlog::level::debug
+                                            : spdlog::level::warn);
+    try {
+        for (auto& [sub, run] : commands)
+            if (sub->parsed()) return run();
+    } catch (const convgraph::Error& e) {
+        std::cerr << "convgraph: error: " << e.what() << '\n';
+        return k_exit_usage;
+    } catch (const std::exception& e) {
+        std::cerr << "convgraph: internal error: " << e.what() << '\n';
+        return k_exit_usage;
+    }
+    return k_exit_usage;
+}

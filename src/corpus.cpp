@@ -1,0 +1,177 @@
+// Corpus: recursive scan with symlink containment, and reading notes defensively.
+#include "convgraph/corpus.hpp"
+
+#include "convgraph/error.hpp"
+#include "convgraph/unicode.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <system_error>
+
+namespace convgraph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_within(const fs::path& inner, const fs::path& outer) {
+    auto [a, b] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
+    return a == outer.end();
+}
+
+class Scanner {
+public:
+    Scanner(fs::path root, DiagnosticSink& diags) : m_root(std::move(root)), m_diags(diags) {}
+
+    std::vector<CorpusFile> run() {
+        std::error_code ec;
+        m_canonical_root = fs::canonical(m_root, ec);
+        if (ec) throw Error("cannot read corpus '" + m_root.string() + "': " + ec.message());
+        if (!fs::is_directory(m_canonical_root, ec))
+            throw Error("corpus '" + m_root.string() + "' is not a directory");
+        walk(m_canonical_root, "");
+        std::sort(m_files.begin(), m_files.end(), [](const CorpusFile& a, const CorpusFile& b) { return a.path < b.path; });
+        m_files.erase(std::unique(m_files.begin(), m_files.end(),
+                                  [](const CorpusFile& a, const CorpusFile& b) { return a.path == b.path; }),
+                      m_files.end());
+        return std::move(m_files);
+    }
+
+private:
+    // `dir` is canonical; `rel` is its path relative to the root as the user sees it.
+    void walk(const fs::path& dir, const std::string& rel) {
+        if (!m_visited.insert(dir.string()).second) {
+            m_diags.warning({rel.empty() ? "." : rel, 0, 0}, "symlink-loop",
+                            "directory reached twice through symbolic links; not read again");
+            return;
+        }
+        std::error_code ec;
+        fs::directory_iterator it(dir, fs::directory_options::none, ec);
+        if (ec) {
+            m_diags.error({rel.empty() ? "." : rel, 0, 0}, "unreadable-file", "cannot read directory: " + ec.message());
+            return;
+        }
+        std::vector<fs::directory_entry> entries;
+        for (; it != fs::directory_iterator(); it.increment(ec)) {
+            if (ec) break;
+            entries.push_back(*it);
+        }
+        std::sort(entries.begin(), entries.end(),
+                  [](const fs::directory_entry& a, const fs::directory_entry& b) { return a.path() < b.path(); });
+        for (const auto& entry : entries) {
+            std::string name = entry.path().filename().string();
+            if (name.empty() || name[0] == '.') continue;  // .git, .convgraph, editor files
+            std::string child_rel = rel.empty() ? name : rel + "/" + name;
+            fs::path target = entry.path();
+            if (entry.is_symlink(ec)) {
+                fs::path resolved = fs::canonical(entry.path(), ec);
+                if (ec) {
+                    if (name.size() > 3 && name.substr(name.size() - 3) == ".md")
+                        m_diags.error({child_rel, 0, 0}, "unreadable-file",
+                                      "symbolic link cannot be resolved: " + ec.message());
+                    continue;
+                }
+                if (!is_within(resolved, m_canonical_root)) {
+                    m_diags.warning({child_rel, 0, 0}, "symlink-escapes-corpus",
+                                    "symbolic link points outside the corpus root; not followed");
+                    continue;
+                }
+                target = resolved;
+            }
+            if (fs::is_directory(target, ec)) {
+                walk(fs::canonical(target, ec), child_rel);
+            } else if (name.size() > 3 && name.substr(name.size() - 3) == ".md") {
+                m_files.push_back(CorpusFile{child_rel, target});
+            }
+        }
+    }
+
+    fs::path m_root;
+    fs::path m_canonical_root;
+    DiagnosticSink& m_diags;
+    std::set<std::string> m_visited;
+    std::vector<CorpusFile> m_files;
+};
+
+}  // namespace
+
+std::vector<CorpusFile> scan_corpus(const fs::path& root, DiagnosticSink& diags) { return Scanner(root, diags).run(); }
+
+std::optional<std::string> check_note_text(const std::string& path, std::string text, const CorpusLimits& limits,
+                                           DiagnosticSink& diags) {
+    if (text.size() > limits.max_file_bytes) {
+        diags.error({path, 0, 0}, "file-too-large",
+                    "file is " + std::to_string(text.size()) + " bytes, over the limit of " +
+                        std::to_string(limits.max_file_bytes) + "; skipped");
+        return std::nullopt;
+    }
+    if (auto nul = text.find('\0'); nul != std::string::npos) {
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
+        diags.error({path, line, 0}, "binary-file",
+                    "file contains a NUL byte at offset " + std::to_string(nul) + "; not a text note, skipped");
+        return std::nullopt;
+    }
+    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // UTF-8 BOM
+    if (auto bad = find_invalid_utf8(text)) {
+        auto line_start = text.rfind('\n', *bad == 0 ? 0 : *bad - 1);
+        line_start = (line_start == std::string::npos || *bad == 0) ? 0 : line_start + 1;
+        int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+        int column = static_cast<int>(code_point_count(std::string_view(text).substr(line_start, *bad - line_start))) + 1;
+        diags.error({path, line, column}, "invalid-utf8",
+                    "invalid UTF-8 at byte offset " + std::to_string(*bad) +
+                        "; invalid bytes are read as U+FFFD");
+        text = repair_utf8(text);
+    }
+    // Control characters other than tab, newline and carriage return are kept out of the model.
+    std::string cleaned;
+    bool reported = false;
+    int line = 1;
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        if (u == '\n') ++line;
+        if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') {
+            if (!reported) {
+                diags.warning({path, line, 0}, "control-character",
+                              "control character U+00" + std::string(1, "0123456789ABCDEF"[u >> 4]) +
+                                  std::string(1, "0123456789ABCDEF"[u & 15]) + " removed");
+                reported = true;
+            }
+            continue;
+        }
+        cleaned += c;
+    }
+    return cleaned;
+}
+
+std::optional<std::string> read_note(const CorpusFile& file, const CorpusLimits& limits, DiagnosticSink& diags) {
+    std::error_code ec;
+    auto size = fs::file_size(file.full_path, ec);
+    if (ec) {
+        diags.error({file.path, 0, 0}, "unreadable-file", "cannot read file: " + ec.message());
+        return std::nullopt;
+    }
+    if (size > limits.max_file_bytes) {
+        diags.error({file.path, 0, 0}, "file-too-large",
+                    "file is " + std::to_string(size) + " bytes, over the limit of " +
+                        std::to_string(limits.max_file_bytes) + "; skipped");
+        return std::nullopt;
+    }
+    std::ifstream in(file.full_path, std::ios::binary);
+    if (!in) {
+        diags.error({file.path, 0, 0}, "unreadable-file", "cannot open file for reading");
+        return std::nullopt;
+    }
+    std::string text;
+    text.resize(static_cast<std::size_t>(size));
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    if (in.bad()) {
+        diags.error({file.path, 0, 0}, "unreadable-file", "read error");
+        return std::nullopt;
+    }
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return check_note_text(file.path, std::move(text), limits, diags);
+}
+
+}  // namespace convgraph

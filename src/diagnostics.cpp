@@ -1,0 +1,75 @@
+// Diagnostics: collection, ordering and the one-line rendering.
+#include "convgraph/diagnostics.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace convgraph {
+
+std::string_view to_string(Severity s) {
+    switch (s) {
+    case Severity::note: return "note";
+    case Severity::warning: return "warning";
+    case Severity::error: return "error";
+    }
+    return "error";
+}
+
+std::optional<Severity> severity_from_string(std::string_view s) {
+    if (s == "note" || s == "info") return Severity::note;
+    if (s == "warning") return Severity::warning;
+    if (s == "error") return Severity::error;
+    return std::nullopt;
+}
+
+void DiagnosticSink::report(SourceLoc loc, Severity severity, std::string code, std::string message) {
+    m_diags.push_back(Diagnostic{std::move(loc), severity, std::move(code), std::move(message)});
+}
+
+void DiagnosticSink::error(SourceLoc loc, std::string code, std::string message) {
+    report(std::move(loc), Severity::error, std::move(code), std::move(message));
+}
+
+void DiagnosticSink::warning(SourceLoc loc, std::string code, std::string message) {
+    report(std::move(loc), Severity::warning, std::move(code), std::move(message));
+}
+
+void DiagnosticSink::note(SourceLoc loc, std::string code, std::string message) {
+    report(std::move(loc), Severity::note, std::move(code), std::move(message));
+}
+
+void DiagnosticSink::append(const std::vector<Diagnostic>& more) {
+    m_diags.insert(m_diags.end(), more.begin(), more.end());
+}
+
+std::size_t DiagnosticSink::count(Severity s) const {
+    return static_cast<std::size_t>(
+        std::count_if(m_diags.begin(), m_diags.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+}
+
+void sort_diagnostics(std::vector<Diagnostic>& diags) {
+    std::sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.loc, a.code, a.message, a.severity) < std::tie(b.loc, b.code, b.message, b.severity);
+    });
+    diags.erase(std::unique(diags.begin(), diags.end()), diags.end());
+}
+
+std::string format_diagnostic(const Diagnostic& d, std::string_view prefix) {
+    SourceLoc loc = d.loc;
+    if (!prefix.empty()) {
+        std::string p(prefix);
+        if (p.back() != '/') p += '/';
+        loc.path = p + loc.path;
+    }
+    std::string out = to_string(loc);
+    out += ": ";
+    out += to_string(d.severity);
+    out += ": ";
+    out += d.message;
+    out += " [";
+    out += d.code;
+    out += ']';
+    return out;
+}
+
+}  // namespace convgraph

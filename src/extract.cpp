@@ -1,0 +1,277 @@
+// Extract: driver tables, overview charts, driver sections, layer sections → facts.
+#include "convgraph/extract.hpp"
+
+#include "convgraph/normalize.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+
+namespace convgraph {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool label_matches(const std::string& label, const std::vector<std::string>& words) {
+    std::string norm = normalize_name(label);
+    if (norm.empty()) return false;
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return ends_with(norm, normalize_name(w)); });
+}
+
+bool header_is(const std::string& cell, const std::vector<std::string>& words) {
+    std::string norm = normalize_name(cell);
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return norm == normalize_name(w); });
+}
+
+// The name a list item stands for: its bold label, else its text up to a colon.
+std::string item_name(const LabeledText& item) {
+    if (!item.label.empty()) return item.label;
+    std::string_view t = item.text;
+    for (std::string_view colon : {"：", ":"}) {
+        auto p = t.find(colon);
+        if (p != std::string_view::npos) t = t.substr(0, p);
+    }
+    return clean_label(trim(t));
+}
+
+enum class ListRole { none, effects, cases };
+
+class Extractor {
+public:
+    Extractor(const Document& doc, const Conventions& conv) : m_doc(doc), m_conv(conv) {}
+
+    NoteFacts run() {
+        m_facts.path = m_doc.path;
+        if (const Heading* h1 = m_doc.title()) {
+            m_facts.title = h1->text;
+            m_facts.series = h1->number;
+            m_facts.subject = clean_label(h1->title.empty() ? h1->text : h1->title);
+            m_facts.title_loc = h1->loc;
+            if (!m_facts.subject.empty()) mention(m_facts.subject, Role::driver, h1->loc);
+        }
+        for (const Block& b : m_doc.blocks) {
+            if (auto* t = std::get_if<Table>(&b.content)) read_table(*t);
+            if (auto* c = std::get_if<CodeBlock>(&b.content))
+                if (c->chart && c->chart->is_flowchart()) read_chart(*c->chart);
+        }
+        assign_driver_sections();
+        read_sections();
+        return std::move(m_facts);
+    }
+
+private:
+    void mention(const std::string& name, Role role, const SourceLoc& loc, std::string description = {}) {
+        if (name.empty()) return;
+        m_facts.mentions.push_back(ConceptMention{name, role, loc, std::move(description)});
+    }
+
+    void relate(Relation rel, const std::string& from, const std::string& to, const SourceLoc& loc,
+                std::string description = {}) {
+        if (from.empty() || to.empty()) return;
+        RelationFact f;
+        f.relation = rel;
+        f.from = from;
+        f.to = to;
+        f.loc = loc;
+        f.description = std::move(description);
+        m_facts.relations.push_back(std::move(f));
+    }
+
+    void add_driver(const std::string& name) {
+        std::string norm = normalize_name(name);
+        if (norm.empty() || norm == normalize_name(m_facts.subject)) return;
+        if (std::find(m_driver_norms.begin(), m_driver_norms.end(), norm) == m_driver_norms.end())
+            m_driver_norms.push_back(norm);
+        m_driver_names.emplace(norm, name);
+    }
+
+    void read_table(const Table& t) {
+        std::optional<std::size_t> dcol, mcol, ecol;
+        for (std::size_t i = 0; i < t.header.size(); ++i) {
+            const std::string& h = t.header[i].text;
+            if (!dcol && header_is(h, m_conv.driver_headers)) dcol = i;
+            else if (!mcol && header_is(h, m_conv.mechanism_headers)) mcol = i;
+            else if (!ecol && header_is(h, m_conv.effect_headers)) ecol = i;
+        }
+        if (!dcol || (!mcol && !ecol)) return;
+        for (const auto& row : t.rows) {
+            if (*dcol >= row.size()) continue;
+            const TableCell& dcell = row[*dcol];
+            std::string driver = clean_label(dcell.text);
+            if (driver.empty()) continue;
+            mention(driver, Role::driver, dcell.loc);
+            add_driver(driver);
+            if (!m_facts.subject.empty()) relate(Relation::has_factor, m_facts.subject, driver, dcell.loc);
+            std::vector<std::string> mechs, effects;
+            const TableCell* ecell = (ecol && *ecol < row.size()) ? &row[*ecol] : nullptr;
+            const TableCell* mcell = (mcol && *mcol < row.size()) ? &row[*mcol] : nullptr;
+            if (mcell) {
+                mechs = split_phrases(mcell->text, m_conv.delimiters);
+                for (const auto& m : mechs) {
+                    mention(m, Role::mechanism, mcell->loc);
+                    relate(Relation::acts_through, driver, m, mcell->loc);
+                }
+            }
+            if (ecell) {
+                effects = split_phrases(ecell->text, m_conv.delimiters);
+                for (const auto& e : effects) {
+                    mention(e, Role::effect, ecell->loc);
+                    for (const auto& m : mechs) relate(Relation::produces, m, e, ecell->loc);
+                }
+            }
+        }
+    }
+
+    void read_chart(const MermaidChart& chart) {
+        for (const auto& n : chart.nodes) mention(clean_label(n.label), Role::concept_, n.loc);
+        std::string subject_norm = normalize_name(m_facts.subject);
+        for (const auto& e : chart.edges) {
+            const MermaidNode* from = chart.find_node(e.from);
+            const MermaidNode* to = chart.find_node(e.to);
+            if (!from || !to) continue;
+            std::string a = clean_label(from->label), b = clean_label(to->label);
+            if (a.empty() || b.empty()) continue;
+            RelationFact f;
+            f.relation = Relation::leads_to;
+            f.from = a;
+            f.to = b;
+            f.loc = e.loc;
+            f.label = clean_label(e.label);
+            f.attributes = {{"stroke", std::string(to_string(e.stroke))},
+                            {"arrow", std::string(to_string(e.head_end))}};
+            if (e.head_start != ArrowHead::none) f.attributes.emplace_back("arrow_start", std::string(to_string(e.head_start)));
+            if (!from->subgraph.empty()) f.attributes.emplace_back("subgraph", from->subgraph);
+            m_facts.relations.push_back(std::move(f));
+            // Overview tree: the subject's children are its drivers.
+            if (!subject_norm.empty() && normalize_name(a) == subject_norm && normalize_name(b) != subject_norm) {
+                mention(b, Role::driver, to->loc);
+                add_driver(b);
+                relate(Relation::has_factor, m_facts.subject, b, e.loc);
+            }
+        }
+    }
+
+    // For each heading below the H1: the driver whose section it is (innermost naming heading).
+    void assign_driver_sections() {
+        m_section_driver.assign(m_doc.headings.size(), std::string());
+        for (std::size_t i = 0; i < m_doc.headings.size(); ++i) {
+            const Heading& h = m_doc.headings[i];
+            if (h.level > 1) {
+                std::string text = normalize_name(h.text);
+                std::string best;
+                for (const auto& d : m_driver_norms)
+                    if (text.find(d) != std::string::npos && d.size() > best.size()) best = d;
+                if (!best.empty()) {
+                    m_section_driver[i] = m_driver_names[best];
+                    continue;
+                }
+            }
+            if (h.parent >= 0) m_section_driver[i] = m_section_driver[static_cast<std::size_t>(h.parent)];
+        }
+    }
+
+    // The layer a heading names ("技术收敛驱动力与执行层" → "执行层"), or "".
+    std::string layer_of(const Heading& h) const {
+        const std::string& title = h.title.empty() ? h.text : h.title;
+        // ASCII lower-casing keeps byte offsets, so positions found in `lower` apply to `title`.
+        auto lower_ascii = [](std::string s) {
+            for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            return s;
+        };
+        std::string lower = lower_ascii(title);
+        for (const auto& joiner : m_conv.layer_joiners) {
+            auto p = lower.rfind(lower_ascii(joiner));
+            if (p == std::string::npos || p == 0) continue;
+            std::string layer = clean_label(trim(std::string_view(title).substr(p + joiner.size())));
+            std::string norm = normalize_name(layer);
+            for (const auto& suffix : m_conv.layer_suffixes)
+                if (!norm.empty() && ends_with(norm, normalize_name(suffix))) return layer;
+        }
+        return {};
+    }
+
+    void read_sections() {
+        ListRole pending = ListRole::none;
+        int pending_heading = -2;
+        for (const Block& b : m_doc.blocks) {
+            if (b.heading != pending_heading) pending = ListRole::none;
+            const std::string driver = b.heading >= 0 ? m_section_driver[static_cast<std::size_t>(b.heading)] : std::string();
+            const Heading* heading = b.heading >= 0 ? &m_doc.headings[static_cast<std::size_t>(b.heading)] : nullptr;
+            if (auto* p = std::get_if<Paragraph>(&b.content)) {
+                const LabeledText& c = p->content;
+                if (c.label.empty() || driver.empty()) continue;
+                if (label_matches(c.label, m_conv.core_idea_labels)) {
+                    for (const auto& m : split_phrases(c.text, m_conv.delimiters)) {
+                        mention(m, Role::mechanism, c.text_loc);
+                        relate(Relation::acts_through, driver, m, c.text_loc);
+                    }
+                    pending = ListRole::none;
+                } else if (label_matches(c.label, m_conv.effect_labels) || label_matches(c.label, m_conv.case_labels)) {
+                    ListRole role = label_matches(c.label, m_conv.effect_labels) ? ListRole::effects : ListRole::cases;
+                    if (c.text.empty()) {
+                        pending = role;
+                        pending_heading = b.heading;
+                    } else {
+                        for (const auto& item : split_phrases(c.text, m_conv.delimiters)) add_item(role, driver, item, c.text_loc, {});
+                        pending = ListRole::none;
+                    }
+                } else {
+                    pending = ListRole::none;
+                }
+            } else if (auto* l = std::get_if<ListBlock>(&b.content)) {
+                if (l->depth > 0) continue;
+                if (heading && heading->level > 1) {
+                    std::string layer = layer_of(*heading);
+                    if (!layer.empty()) {
+                        read_layer(layer, *heading, *l);
+                        continue;
+                    }
+                }
+                if (pending != ListRole::none && !driver.empty()) {
+                    for (const auto& item : l->items) add_item(pending, driver, item_name(item), item.label_loc, item.text);
+                }
+                pending = ListRole::none;
+            }
+        }
+    }
+
+    void add_item(ListRole role, const std::string& driver, const std::string& name, const SourceLoc& loc,
+                  const std::string& description) {
+        if (name.empty()) return;
+        if (role == ListRole::effects) {
+            mention(name, Role::effect, loc, description);
+            relate(Relation::results_in, driver, name, loc, description);
+        } else {
+            mention(name, Role::case_, loc, description);
+            relate(Relation::exemplified_by, driver, name, loc, description);
+        }
+    }
+
+    void read_layer(const std::string& layer, const Heading& h, const ListBlock& list) {
+        mention(layer, Role::layer, h.loc);
+        for (const auto& item : list.items) {
+            std::string aspect = item_name(item);
+            if (aspect.empty()) continue;
+            mention(aspect, Role::aspect, item.label_loc, item.text);
+            relate(Relation::has_aspect, layer, aspect, item.label_loc, item.text);
+            if (!m_facts.subject.empty()) relate(Relation::influences, m_facts.subject, aspect, item.label_loc, item.text);
+        }
+    }
+
+    const Document& m_doc;
+    const Conventions& m_conv;
+    NoteFacts m_facts;
+    std::vector<std::string> m_driver_norms;            // in order of first definition
+    std::map<std::string, std::string> m_driver_names;  // normalised → first spelling
+    std::vector<std::string> m_section_driver;          // per heading
+};
+
+}  // namespace
+
+NoteFacts extract_facts(const Document& doc, const Conventions& conv) { return Extractor(doc, conv).run(); }
+
+}  // namespace convgraph

@@ -1,0 +1,96 @@
+// Graph: construction in canonical order, lookups, invariants.
+#include "convgraph/graph.hpp"
+
+#include "graph_impl.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+namespace convgraph {
+
+Graph::Graph() : m_impl(std::make_unique<Impl>()) {}
+Graph::Graph(Graph&&) noexcept = default;
+Graph& Graph::operator=(Graph&&) noexcept = default;
+Graph::~Graph() = default;
+
+Graph::Graph(std::vector<Node> nodes, std::vector<Edge> edges) : m_impl(std::make_unique<Impl>()) {
+    std::vector<NodeIndex> order(nodes.size());
+    std::iota(order.begin(), order.end(), NodeIndex{0});
+    std::sort(order.begin(), order.end(), [&](NodeIndex a, NodeIndex b) { return nodes[a].id < nodes[b].id; });
+    std::vector<NodeIndex> new_index(nodes.size());
+    m_impl->nodes.reserve(nodes.size());
+    for (NodeIndex i = 0; i < order.size(); ++i) {
+        new_index[order[i]] = i;
+        m_impl->nodes.push_back(std::move(nodes[order[i]]));
+    }
+    for (auto& e : edges) {
+        e.source = new_index[e.source];
+        e.target = new_index[e.target];
+    }
+    std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
+        return std::tie(a.source, a.target, a.relation) < std::tie(b.source, b.target, b.relation);
+    });
+    m_impl->edges = std::move(edges);
+    for (NodeIndex i = 0; i < m_impl->nodes.size(); ++i) m_impl->by_id.emplace(m_impl->nodes[i].id, i);
+    m_impl->g = BoostGraph(m_impl->nodes.size());
+    for (EdgeIndex i = 0; i < m_impl->edges.size(); ++i)
+        boost::add_edge(m_impl->edges[i].source, m_impl->edges[i].target, i, m_impl->g);
+}
+
+std::size_t Graph::node_count() const { return m_impl->nodes.size(); }
+std::size_t Graph::edge_count() const { return m_impl->edges.size(); }
+const Node& Graph::node(NodeIndex i) const { return m_impl->nodes.at(i); }
+const Edge& Graph::edge(EdgeIndex i) const { return m_impl->edges.at(i); }
+const std::vector<Node>& Graph::nodes() const { return m_impl->nodes; }
+const std::vector<Edge>& Graph::edges() const { return m_impl->edges; }
+
+std::optional<NodeIndex> Graph::find(std::string_view id) const {
+    auto it = m_impl->by_id.find(id);
+    if (it == m_impl->by_id.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<EdgeIndex> Graph::out_edges(NodeIndex v) const {
+    std::vector<EdgeIndex> out;
+    auto index = boost::get(boost::edge_index, m_impl->g);
+    for (auto [it, end] = boost::out_edges(v, m_impl->g); it != end; ++it) out.push_back(index[*it]);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<EdgeIndex> Graph::in_edges(NodeIndex v) const {
+    std::vector<EdgeIndex> out;
+    auto index = boost::get(boost::edge_index, m_impl->g);
+    for (auto [it, end] = boost::in_edges(v, m_impl->g); it != end; ++it) out.push_back(index[*it]);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::size_t Graph::degree(NodeIndex v) const {
+    return boost::out_degree(v, m_impl->g) + boost::in_degree(v, m_impl->g);
+}
+
+std::optional<std::string> Graph::check_invariants() const {
+    std::set<std::tuple<NodeIndex, NodeIndex, Relation>> seen;
+    for (const auto& n : m_impl->nodes) {
+        if (n.roles.empty()) return "node '" + n.id + "' has no role";
+        if (n.kind != n.roles.front()) return "node '" + n.id + "' kind is not its first role";
+        if (!std::is_sorted(n.roles.begin(), n.roles.end())) return "node '" + n.id + "' roles out of order";
+        if (!std::is_sorted(n.provenance.begin(), n.provenance.end())) return "node '" + n.id + "' provenance unsorted";
+        if (std::adjacent_find(n.provenance.begin(), n.provenance.end()) != n.provenance.end())
+            return "node '" + n.id + "' has duplicate provenance";
+    }
+    for (const auto& e : m_impl->edges) {
+        if (e.source >= node_count() || e.target >= node_count()) return "edge endpoint out of range";
+        if (e.provenance.empty())
+            return "edge " + std::string(to_string(e.relation)) + " from '" + node(e.source).id + "' has no provenance";
+        if (!seen.emplace(e.source, e.target, e.relation).second)
+            return "duplicate edge " + std::string(to_string(e.relation)) + " '" + node(e.source).id + "' -> '" +
+                   node(e.target).id + "'";
+    }
+    return std::nullopt;
+}
+
+}  // namespace convgraph

@@ -1,0 +1,190 @@
+// Graph file: BuildResult ⇄ JSON (nlohmann ordered_json, so keys keep a fixed order).
+#include "convgraph/graph_file.hpp"
+
+#include "convgraph/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+
+namespace convgraph {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+Json loc_json(const SourceLoc& loc) {
+    Json j;
+    j["file"] = loc.path;
+    j["line"] = loc.line;
+    j["column"] = loc.column;
+    return j;
+}
+
+SourceLoc loc_from(const Json& j) {
+    return SourceLoc{j.at("file").get<std::string>(), j.at("line").get<int>(), j.at("column").get<int>()};
+}
+
+template <typename T, typename F>
+T parse_enum(const Json& j, F from_string, const char* what) {
+    auto s = j.get<std::string>();
+    auto v = from_string(s);
+    if (!v) throw Error(std::string("graph file: unknown ") + what + " '" + s + "'");
+    return *v;
+}
+
+}  // namespace
+
+std::string write_graph_json(const BuildResult& r) {
+    const Graph& g = r.graph;
+    Json root;
+    root["format"] = "convgraph-graph";
+    root["schema_version"] = k_graph_schema_version;
+    root["generator"] = std::string("convgraph ") + CONVGRAPH_VERSION;
+    Json summary;
+    summary["documents"] = r.documents.size();
+    summary["nodes"] = g.node_count();
+    summary["edges"] = g.edge_count();
+    summary["errors"] = r.count(Severity::error);
+    summary["warnings"] = r.count(Severity::warning);
+    root["summary"] = summary;
+
+    Json docs = Json::array();
+    for (const auto& d : r.documents) {
+        Json j;
+        j["path"] = d.path;
+        j["node"] = "doc:" + d.path;
+        j["title"] = d.title;
+        j["series"] = d.series;
+        j["subject"] = d.subject;
+        j["bytes"] = d.bytes;
+        docs.push_back(std::move(j));
+    }
+    root["documents"] = std::move(docs);
+
+    Json nodes = Json::array();
+    for (const auto& n : g.nodes()) {
+        Json j;
+        j["id"] = n.id;
+        j["label"] = n.label;
+        j["kind"] = to_string(n.kind);
+        Json roles = Json::array();
+        for (Role role : n.roles) roles.push_back(to_string(role));
+        j["roles"] = std::move(roles);
+        if (!n.description.empty()) j["description"] = n.description;
+        Json prov = Json::array();
+        for (const auto& m : n.provenance) {
+            Json p = loc_json(m.loc);
+            p["role"] = to_string(m.role);
+            prov.push_back(std::move(p));
+        }
+        j["provenance"] = std::move(prov);
+        nodes.push_back(std::move(j));
+    }
+    root["nodes"] = std::move(nodes);
+
+    Json edges = Json::array();
+    for (const auto& e : g.edges()) {
+        Json j;
+        j["kind"] = to_string(e.relation);
+        j["source"] = g.node(e.source).id;
+        j["target"] = g.node(e.target).id;
+        if (!e.label.empty()) j["label"] = e.label;
+        if (!e.description.empty()) j["description"] = e.description;
+        if (!e.attributes.empty()) {
+            Json attrs = Json::object();
+            for (const auto& [k, v] : e.attributes) attrs[k] = v;
+            j["attributes"] = std::move(attrs);
+        }
+        Json prov = Json::array();
+        for (const auto& loc : e.provenance) prov.push_back(loc_json(loc));
+        j["provenance"] = std::move(prov);
+        edges.push_back(std::move(j));
+    }
+    root["edges"] = std::move(edges);
+
+    Json diags = Json::array();
+    for (const auto& d : r.diagnostics) {
+        Json j = loc_json(d.loc);
+        j["severity"] = to_string(d.severity);
+        j["code"] = d.code;
+        j["message"] = d.message;
+        diags.push_back(std::move(j));
+    }
+    root["diagnostics"] = std::move(diags);
+    return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+BuildResult read_graph_json(std::string_view text) {
+    Json root;
+    try {
+        root = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+        throw Error(std::string("graph file is not valid JSON: ") + e.what());
+    }
+    try {
+        if (!root.is_object() || root.value("format", "") != "convgraph-graph")
+            throw Error("not a convgraph graph file (missing \"format\": \"convgraph-graph\")");
+        int version = root.at("schema_version").get<int>();
+        if (version != k_graph_schema_version)
+            throw Error("graph file schema version " + std::to_string(version) + " is not supported (expected " +
+                        std::to_string(k_graph_schema_version) + "); rebuild it with 'convgraph build'");
+        BuildResult r;
+        for (const auto& j : root.at("documents")) {
+            DocumentInfo d;
+            d.path = j.at("path").get<std::string>();
+            d.title = j.value("title", "");
+            d.series = j.value("series", "");
+            d.subject = j.value("subject", "");
+            d.bytes = j.value("bytes", std::uint64_t{0});
+            r.documents.push_back(std::move(d));
+        }
+        std::vector<Node> nodes;
+        std::map<std::string, NodeIndex> index;
+        for (const auto& j : root.at("nodes")) {
+            Node n;
+            n.id = j.at("id").get<std::string>();
+            n.label = j.at("label").get<std::string>();
+            n.kind = parse_enum<Role>(j.at("kind"), role_from_string, "node kind");
+            for (const auto& role : j.at("roles")) n.roles.push_back(parse_enum<Role>(role, role_from_string, "role"));
+            n.description = j.value("description", "");
+            for (const auto& p : j.at("provenance"))
+                n.provenance.push_back(Mention{loc_from(p), parse_enum<Role>(p.at("role"), role_from_string, "role")});
+            if (!index.emplace(n.id, nodes.size()).second) throw Error("graph file: duplicate node id '" + n.id + "'");
+            nodes.push_back(std::move(n));
+        }
+        std::vector<Edge> edges;
+        for (const auto& j : root.at("edges")) {
+            Edge e;
+            e.relation = parse_enum<Relation>(j.at("kind"), relation_from_string, "edge kind");
+            auto endpoint = [&](const char* key) {
+                auto id = j.at(key).get<std::string>();
+                auto it = index.find(id);
+                if (it == index.end()) throw Error("graph file: edge " + std::string(key) + " '" + id + "' is not a node");
+                return it->second;
+            };
+            e.source = endpoint("source");
+            e.target = endpoint("target");
+            e.label = j.value("label", "");
+            e.description = j.value("description", "");
+            if (j.contains("attributes"))
+                for (const auto& [k, v] : j.at("attributes").items()) e.attributes.emplace_back(k, v.get<std::string>());
+            for (const auto& p : j.at("provenance")) e.provenance.push_back(loc_from(p));
+            edges.push_back(std::move(e));
+        }
+        r.graph = Graph(std::move(nodes), std::move(edges));
+        for (const auto& j : root.at("diagnostics")) {
+            Diagnostic d;
+            d.loc = loc_from(j);
+            d.severity = parse_enum<Severity>(j.at("severity"), severity_from_string, "severity");
+            d.code = j.at("code").get<std::string>();
+            d.message = j.at("message").get<std::string>();
+            r.diagnostics.push_back(std::move(d));
+        }
+        return r;
+    } catch (const Json::exception& e) {
+        throw Error(std::string("graph file is malformed: ") + e.what());
+    }
+}
+
+}  // namespace convgraph

@@ -1,0 +1,167 @@
+// Pipeline: parallel per-note analysis, then cross-note checks and resolution in corpus order.
+#include "convgraph/pipeline.hpp"
+
+#include "convgraph/checks.hpp"
+#include "convgraph/error.hpp"
+#include "convgraph/markdown.hpp"
+#include "convgraph/resolve.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <map>
+#include <optional>
+#include <thread>
+
+namespace convgraph {
+
+namespace fs = std::filesystem;
+
+std::size_t BuildResult::count(Severity s) const {
+    return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                                  [s](const Diagnostic& d) { return d.severity == s; }));
+}
+
+NoteAnalysis analyze_note(const std::string& path, const std::string& text, const BuildOptions& options) {
+    NoteAnalysis a;
+    DiagnosticSink sink;
+    a.bytes = text.size();
+    a.document = parse_markdown(path, text, sink);
+    check_document(a.document, sink);
+    a.facts = extract_facts(a.document, options.conventions);
+    a.diagnostics = sink.take();
+    return a;
+}
+
+namespace {
+
+// A note waiting to be read: its corpus path and either a file or in-memory text.
+struct Input {
+    std::string path;
+    std::optional<CorpusFile> file;
+    const std::string* text = nullptr;
+};
+
+// Runs `work(i)` for i in [0, n) on `jobs` threads; each index runs exactly once.
+void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& work) {
+    unsigned threads = jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs;
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i) work(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> pool;
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    for (unsigned t = 0; t < threads; ++t) {
+        pool.emplace_back([&] {
+            for (std::size_t i = next++; i < n; i = next++) {
+                try {
+                    work(i);
+                } catch (...) {
+                    std::lock_guard lock(failure_mutex);
+                    if (!failure) failure = std::current_exception();
+                }
+            }
+        });
+    }
+    for (auto& th : pool) th.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags, const BuildOptions& options,
+                  const std::function<bool(const std::string&)>& file_exists) {
+    std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
+    std::vector<std::optional<NoteAnalysis>> results(inputs.size());
+    std::vector<std::vector<Diagnostic>> read_diags(inputs.size());
+    parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
+        DiagnosticSink sink;
+        std::optional<std::string> text;
+        if (inputs[i].file)
+            text = read_note(*inputs[i].file, options.limits, sink);
+        else
+            text = check_note_text(inputs[i].path, *inputs[i].text, options.limits, sink);
+        read_diags[i] = sink.take();
+        if (text) results[i] = analyze_note(inputs[i].path, *text, options);
+        spdlog::debug("analysed {}", inputs[i].path);
+    });
+
+    BuildResult out;
+    std::vector<Diagnostic> diags = std::move(scan_diags);
+    std::map<std::string, const Document*> by_path;
+    for (const auto& r : results)
+        if (r) by_path.emplace(r->document.path, &r->document);
+    DocumentLookup lookup = [&](const std::string& p) -> const Document* {
+        auto it = by_path.find(p);
+        return it == by_path.end() ? nullptr : it->second;
+    };
+    std::vector<NoteFacts> notes;
+    std::vector<DocumentLink> links;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        diags.insert(diags.end(), read_diags[i].begin(), read_diags[i].end());
+        if (!results[i]) continue;
+        NoteAnalysis& a = *results[i];
+        diags.insert(diags.end(), a.diagnostics.begin(), a.diagnostics.end());
+        DiagnosticSink link_sink;
+        for (const auto& [target, link] : check_links(a.document, lookup, file_exists, link_sink))
+            links.push_back(DocumentLink{a.document.path, target, link->loc});
+        const auto& more = link_sink.all();
+        diags.insert(diags.end(), more.begin(), more.end());
+        out.documents.push_back(DocumentInfo{a.document.path, a.facts.title, a.facts.series, a.facts.subject, a.bytes});
+        notes.push_back(std::move(a.facts));
+    }
+    out.graph = resolve_graph(notes, links, options.aliases);
+    sort_diagnostics(diags);
+    out.diagnostics = std::move(diags);
+    return out;
+}
+
+std::string root_prefix(const fs::path& root) {
+    std::string s = root.lexically_normal().generic_string();
+    while (s.size() > 1 && s.back() == '/') s.pop_back();
+    return s;
+}
+
+}  // namespace
+
+BuildResult build_graph(const std::vector<fs::path>& roots, const BuildOptions& options) {
+    if (roots.empty()) throw Error("no corpus directory given");
+    std::vector<Input> inputs;
+    DiagnosticSink scan_sink;
+    std::map<std::string, fs::path> dir_of_prefix;
+    for (const auto& root : roots) {
+        std::string prefix = roots.size() > 1 ? root_prefix(root) + "/" : std::string();
+        DiagnosticSink root_sink;
+        for (auto& f : scan_corpus(root, root_sink)) {
+            f.path = prefix + f.path;
+            inputs.push_back(Input{f.path, f, nullptr});
+        }
+        for (auto d : root_sink.take()) {
+            d.loc.path = prefix + d.loc.path;
+            scan_sink.append({d});
+        }
+        dir_of_prefix[prefix] = root;
+    }
+    auto file_exists = [&](const std::string& path) {
+        for (const auto& [prefix, dir] : dir_of_prefix) {
+            if (path.compare(0, prefix.size(), prefix) != 0) continue;
+            std::error_code ec;
+            if (fs::exists(dir / path.substr(prefix.size()), ec)) return true;
+        }
+        return false;
+    };
+    return build(std::move(inputs), scan_sink.take(), options, file_exists);
+}
+
+BuildResult build_graph_from_sources(const std::vector<std::pair<std::string, std::string>>& sources,
+                                     const BuildOptions& options) {
+    std::vector<Input> inputs;
+    for (const auto& [path, text] : sources) inputs.push_back(Input{path, std::nullopt, &text});
+    return build(std::move(inputs), {}, options, [](const std::string&) { return false; });
+}
+
+}  // namespace convgraph

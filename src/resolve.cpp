@@ -1,0 +1,140 @@
+// Resolve: mentions and relations → nodes and merged edges.
+#include "convgraph/resolve.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace convgraph {
+
+namespace {
+
+struct NodeAcc {
+    Node node;
+    std::vector<bool> has_role = std::vector<bool>(k_all_roles.size(), false);
+};
+
+class Resolver {
+public:
+    explicit Resolver(const AliasTable& aliases) : m_aliases(aliases) {}
+
+    NodeIndex concept_node(const std::string& name) {
+        std::string key = m_aliases.resolve(normalize_name(name));
+        auto [it, inserted] = m_index.emplace(key, m_nodes.size());
+        if (inserted) {
+            NodeAcc acc;
+            acc.node.id = key;
+            acc.node.label = clean_label(name);
+            m_nodes.push_back(std::move(acc));
+        }
+        return it->second;
+    }
+
+    NodeIndex document_node(const NoteFacts& note) {
+        std::string key = document_node_id(note.path);
+        auto [it, inserted] = m_index.emplace(key, m_nodes.size());
+        if (inserted) {
+            NodeAcc acc;
+            acc.node.id = key;
+            acc.node.label = note.title.empty() ? note.path : note.title;
+            m_nodes.push_back(std::move(acc));
+            add_role(it->second, Role::document, note.title_loc.line > 0 ? note.title_loc : SourceLoc{note.path, 0, 0});
+        }
+        return it->second;
+    }
+
+    void add_role(NodeIndex v, Role role, const SourceLoc& loc, const std::string& description = {}) {
+        auto& acc = m_nodes[v];
+        acc.has_role[static_cast<std::size_t>(role)] = true;
+        acc.node.provenance.push_back(Mention{loc, role});
+        if (acc.node.description.empty() && !description.empty()) acc.node.description = description;
+    }
+
+    void add_edge(Relation rel, NodeIndex from, NodeIndex to, const SourceLoc& loc, const std::string& label = {},
+                  const std::string& description = {},
+                  const std::vector<std::pair<std::string, std::string>>& attributes = {}) {
+        auto [it, inserted] = m_edge_index.emplace(std::make_tuple(from, to, rel), m_edges.size());
+        if (inserted) {
+            Edge e;
+            e.relation = rel;
+            e.source = from;
+            e.target = to;
+            m_edges.push_back(std::move(e));
+        }
+        Edge& e = m_edges[it->second];
+        e.provenance.push_back(loc);
+        if (e.label.empty()) e.label = label;
+        if (e.description.empty()) e.description = description;
+        if (e.attributes.empty()) e.attributes = attributes;
+    }
+
+    Graph finish() {
+        std::vector<Node> nodes;
+        nodes.reserve(m_nodes.size());
+        for (auto& acc : m_nodes) {
+            Node& n = acc.node;
+            // "concept" is the role of a Mermaid node that plays no other role.
+            bool other = false;
+            for (Role r : k_all_roles)
+                if (r != Role::concept_ && acc.has_role[static_cast<std::size_t>(r)]) other = true;
+            if (other) acc.has_role[static_cast<std::size_t>(Role::concept_)] = false;
+            for (Role r : k_all_roles)
+                if (acc.has_role[static_cast<std::size_t>(r)]) n.roles.push_back(r);
+            if (n.roles.empty()) n.roles.push_back(Role::concept_);
+            n.kind = n.roles.front();
+            std::sort(n.provenance.begin(), n.provenance.end());
+            n.provenance.erase(std::unique(n.provenance.begin(), n.provenance.end()), n.provenance.end());
+            nodes.push_back(std::move(n));
+        }
+        for (auto& e : m_edges) {
+            std::sort(e.provenance.begin(), e.provenance.end());
+            e.provenance.erase(std::unique(e.provenance.begin(), e.provenance.end()), e.provenance.end());
+        }
+        return Graph(std::move(nodes), std::move(m_edges));
+    }
+
+private:
+    const AliasTable& m_aliases;
+    std::vector<NodeAcc> m_nodes;
+    std::map<std::string, NodeIndex> m_index;
+    std::vector<Edge> m_edges;
+    std::map<std::tuple<NodeIndex, NodeIndex, Relation>, EdgeIndex> m_edge_index;
+};
+
+}  // namespace
+
+std::string document_node_id(std::string_view path) { return "doc:" + std::string(path); }
+
+Graph resolve_graph(const std::vector<NoteFacts>& notes, const std::vector<DocumentLink>& links,
+                    const AliasTable& aliases) {
+    Resolver r(aliases);
+    std::map<std::string, NodeIndex> doc_nodes;
+    for (const auto& note : notes) {
+        NodeIndex doc = r.document_node(note);
+        doc_nodes[note.path] = doc;
+        // Mentions first, in source order, so labels are the first spelling in corpus order.
+        std::vector<const ConceptMention*> ordered;
+        ordered.reserve(note.mentions.size());
+        for (const auto& m : note.mentions) ordered.push_back(&m);
+        std::stable_sort(ordered.begin(), ordered.end(),
+                         [](const ConceptMention* a, const ConceptMention* b) { return a->loc < b->loc; });
+        for (const ConceptMention* m : ordered) {
+            NodeIndex v = r.concept_node(m->name);
+            r.add_role(v, m->role, m->loc, m->description);
+            r.add_edge(Relation::mentions, doc, v, m->loc);
+        }
+        for (const auto& f : note.relations) {
+            NodeIndex a = r.concept_node(f.from);
+            NodeIndex b = r.concept_node(f.to);
+            r.add_edge(f.relation, a, b, f.loc, f.label, f.description, f.attributes);
+        }
+    }
+    for (const auto& l : links) {
+        auto a = doc_nodes.find(l.from_path);
+        auto b = doc_nodes.find(l.to_path);
+        if (a != doc_nodes.end() && b != doc_nodes.end()) r.add_edge(Relation::links_to, a->second, b->second, l.loc);
+    }
+    return r.finish();
+}
+
+}  // namespace convgraph

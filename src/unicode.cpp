@@ -1,0 +1,154 @@
+// Unicode helpers over utf8proc: validation, widths, distances.
+#include "convgraph/unicode.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace convgraph {
+
+namespace {
+
+// Length of the valid UTF-8 sequence at `pos`, or 0 when the bytes there are invalid.
+std::size_t valid_sequence_length(std::string_view text, std::size_t pos) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    return n > 0 ? static_cast<std::size_t>(n) : 0;
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        std::size_t n = valid_sequence_length(text, pos);
+        if (n == 0) return pos;
+        pos += n;
+    }
+    return std::nullopt;
+}
+
+char32_t next_code_point(std::string_view text, std::size_t& pos) {
+    auto c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+        ++pos;
+        return c;
+    }
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (n <= 0) {
+        ++pos;
+        return 0xFFFD;
+    }
+    pos += static_cast<std::size_t>(n);
+    return static_cast<char32_t>(cp);
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    utf8proc_uint8_t buf[4];
+    auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+std::string repair_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t start = pos;
+        char32_t cp = next_code_point(text, pos);
+        if (cp == 0xFFFD && pos - start == 1 && static_cast<unsigned char>(text[start]) >= 0x80)
+            append_utf8(out, 0xFFFD);
+        else
+            out.append(text.substr(start, pos - start));
+    }
+    return out;
+}
+
+std::size_t code_point_count(std::string_view text) {
+    std::size_t n = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        next_code_point(text, pos);
+        ++n;
+    }
+    return n;
+}
+
+int byte_to_column(std::string_view line, int byte_column) {
+    if (byte_column <= 1) return byte_column;
+    auto limit = std::min(static_cast<std::size_t>(byte_column - 1), line.size());
+    int column = 1;
+    for (std::size_t pos = 0; pos < limit;) {
+        next_code_point(line, pos);
+        ++column;
+    }
+    if (static_cast<std::size_t>(byte_column - 1) > line.size())
+        column += static_cast<int>(static_cast<std::size_t>(byte_column - 1) - line.size());
+    return column;
+}
+
+std::size_t display_width(std::string_view text) {
+    std::size_t width = 0;
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t cp = next_code_point(text, pos);
+        int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+        width += w > 0 ? static_cast<std::size_t>(w) : 0;
+    }
+    return width;
+}
+
+std::string truncate_to_width(std::string_view text, std::size_t width) {
+    std::size_t used = 0;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t start = pos;
+        char32_t cp = next_code_point(text, pos);
+        int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+        std::size_t cw = w > 0 ? static_cast<std::size_t>(w) : 0;
+        if (used + cw > width) return std::string(text.substr(0, start));
+        used += cw;
+    }
+    return std::string(text);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<char32_t> x, y;
+    for (std::size_t p = 0; p < a.size();) x.push_back(next_code_point(a, p));
+    for (std::size_t p = 0; p < b.size();) y.push_back(next_code_point(b, p));
+    std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[y.size()];
+}
+
+bool is_xml_invalid(char32_t cp) {
+    return (cp < 0x20 && cp != 0x09 && cp != 0x0A && cp != 0x0D) || cp == 0xFFFE || cp == 0xFFFF ||
+           (cp >= 0xD800 && cp <= 0xDFFF);
+}
+
+std::string strip_xml_invalid(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t start = pos;
+        char32_t cp = next_code_point(text, pos);
+        if (!is_xml_invalid(cp)) out.append(text.substr(start, pos - start));
+    }
+    return out;
+}
+
+}  // namespace convgraph

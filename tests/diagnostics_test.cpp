@@ -1,0 +1,36 @@
+// Unit tests: diagnostics rendering and ordering.
+#include "convgraph/diagnostics.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace convgraph;
+
+TEST_CASE("a diagnostic renders as path:line:col: severity: message [code]") {
+    Diagnostic d{{"notes/a.md", 12, 5}, Severity::error, "broken-link", "link target 'b.md' does not exist"};
+    CHECK(format_diagnostic(d) == "notes/a.md:12:5: error: link target 'b.md' does not exist [broken-link]");
+    CHECK(format_diagnostic(d, "corpus") ==
+          "corpus/notes/a.md:12:5: error: link target 'b.md' does not exist [broken-link]");
+    CHECK(format_diagnostic(d, "corpus/") ==
+          "corpus/notes/a.md:12:5: error: link target 'b.md' does not exist [broken-link]");
+}
+
+TEST_CASE("a zero column or line is left out") {
+    Diagnostic d{{"a.md", 3, 0}, Severity::warning, "x", "m"};
+    CHECK(format_diagnostic(d) == "a.md:3: warning: m [x]");
+    d.loc.line = 0;
+    CHECK(format_diagnostic(d) == "a.md: warning: m [x]");
+}
+
+TEST_CASE("diagnostics sort by place and lose exact duplicates") {
+    DiagnosticSink sink;
+    sink.error({"b.md", 1, 1}, "c", "m");
+    sink.warning({"a.md", 9, 1}, "c", "m");
+    sink.warning({"a.md", 2, 4}, "c", "m");
+    sink.warning({"a.md", 2, 4}, "c", "m");
+    auto all = sink.take();
+    sort_diagnostics(all);
+    REQUIRE(all.size() == 3);
+    CHECK(all[0].loc.line == 2);
+    CHECK(all[1].loc.line == 9);
+    CHECK(all[2].loc.path == "b.md");
+}
