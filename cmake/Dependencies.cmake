@@ -9,3 +9,6 @@ find_package(CLI11 2.1 REQUIRED)
 find_package(Boost 1.74 REQUIRED COMPONENTS graph)
 find_package(spdlog 1.10 REQUIRED)
 find_package(Threads REQUIRED)
+# Graphviz's libgvc (with cgraph) renders the svg/png exports in process; the layout and render
+# plugins are loaded at run time from the graphviz package.
+pkg_check_modules(GVC REQUIRED IMPORTED_TARGET libgvc)

@@ -32,6 +32,12 @@ public:
         if (!fs::is_directory(m_canonical_root, ec))
             throw Error("corpus '" + m_root.string() + "' is not a directory");
         walk(m_canonical_root, "");
+        // Directories reached through symbolic links come after every real directory, so a note
+        // keeps its real path and an alias to an already-read directory is the one reported.
+        for (std::size_t i = 0; i < m_linked_dirs.size(); ++i) {
+            auto [dir, rel] = m_linked_dirs[i];
+            walk(dir, rel);
+        }
         std::sort(m_files.begin(), m_files.end(), [](const CorpusFile& a, const CorpusFile& b) { return a.path < b.path; });
         m_files.erase(std::unique(m_files.begin(), m_files.end(),
                                   [](const CorpusFile& a, const CorpusFile& b) { return a.path == b.path; }),
@@ -81,7 +87,10 @@ private:
                 target = resolved;
             }
             if (fs::is_directory(target, ec)) {
-                walk(fs::canonical(target, ec), child_rel);
+                if (target != entry.path())
+                    m_linked_dirs.emplace_back(target, child_rel);
+                else
+                    walk(fs::canonical(target, ec), child_rel);
             } else if (name.size() > 3 && name.substr(name.size() - 3) == ".md") {
                 m_files.push_back(CorpusFile{child_rel, target});
             }
@@ -92,6 +101,7 @@ private:
     fs::path m_canonical_root;
     DiagnosticSink& m_diags;
     std::set<std::string> m_visited;
+    std::vector<std::pair<fs::path, std::string>> m_linked_dirs;  // (canonical target, relative path)
     std::vector<CorpusFile> m_files;
 };
 

@@ -22,20 +22,20 @@ std::optional<Severity> severity_from_string(std::string_view s) {
     return std::nullopt;
 }
 
-void DiagnosticSink::report(SourceLoc loc, Severity severity, std::string code, std::string message) {
-    m_diags.push_back(Diagnostic{std::move(loc), severity, std::move(code), std::move(message)});
+void DiagnosticSink::report(SourceLoc loc, Severity severity, std::string code, std::string message, std::string hint) {
+    m_diags.push_back(Diagnostic{std::move(loc), severity, std::move(code), std::move(message), std::move(hint)});
 }
 
-void DiagnosticSink::error(SourceLoc loc, std::string code, std::string message) {
-    report(std::move(loc), Severity::error, std::move(code), std::move(message));
+void DiagnosticSink::error(SourceLoc loc, std::string code, std::string message, std::string hint) {
+    report(std::move(loc), Severity::error, std::move(code), std::move(message), std::move(hint));
 }
 
-void DiagnosticSink::warning(SourceLoc loc, std::string code, std::string message) {
-    report(std::move(loc), Severity::warning, std::move(code), std::move(message));
+void DiagnosticSink::warning(SourceLoc loc, std::string code, std::string message, std::string hint) {
+    report(std::move(loc), Severity::warning, std::move(code), std::move(message), std::move(hint));
 }
 
-void DiagnosticSink::note(SourceLoc loc, std::string code, std::string message) {
-    report(std::move(loc), Severity::note, std::move(code), std::move(message));
+void DiagnosticSink::note(SourceLoc loc, std::string code, std::string message, std::string hint) {
+    report(std::move(loc), Severity::note, std::move(code), std::move(message), std::move(hint));
 }
 
 void DiagnosticSink::append(const std::vector<Diagnostic>& more) {

@@ -3,37 +3,28 @@
 
 #include "convgraph/xml.hpp"
 
-#include <cmath>
-#include <cstdio>
 #include <string>
 
 namespace convgraph {
 
 namespace {
 
-void data(std::string& out, std::string_view key, std::string_view value, std::string_view indent) {
-    out += indent;
-    out += "<data key=\"";
+using namespace export_detail;
+
+void data(std::string& out, std::string_view key, std::string_view value) {
+    out += "      <data key=\"";
     out += key;
     out += "\">";
     out += xml_text(value);
     out += "</data>\n";
 }
 
-std::string join_roles(const Node& n) {
-    std::string s;
-    for (Role r : n.roles) {
-        if (!s.empty()) s += ';';
-        s += to_string(r);
-    }
-    return s;
-}
-
-std::string first_place(const std::vector<SourceLoc>& locs) { return locs.empty() ? std::string() : to_string(locs.front()); }
-
 }  // namespace
 
-std::string write_graphml(const Graph& g, const ExportSelection& sel) {
+// Node ids are "n<index>" and edge ids "e<index>": GraphML ids are NMTOKENs (no spaces), so the
+// convgraph id travels in the `convgraph_id` attribute. Parallel relations between one pair stay
+// separate edges, each with its relation in `relation` (see docs/export.md for Gephi's merge).
+std::string write_graphml(const Graph& g, const ExportSelection& sel, const ExportOptions&) {
     std::string out;
     out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n";
@@ -46,14 +37,23 @@ std::string write_graphml(const Graph& g, const ExportSelection& sel) {
         const char* name;
         const char* type;
     };
+    // Gephi reads label, r, g, b and size (node) and label, weight (edge) as properties by key id
+    // or attr.name; everything else becomes a Data Laboratory column.
     static constexpr Key keys[] = {
-        {"label", "node", "label", "string"},       {"kind", "node", "kind", "string"},
-        {"roles", "node", "roles", "string"},       {"cgid", "node", "convgraph_id", "string"},
-        {"description", "node", "description", "string"}, {"source", "node", "source", "string"},
-        {"r", "node", "r", "int"},                  {"g", "node", "g", "int"},
-        {"b", "node", "b", "int"},                  {"size", "node", "size", "float"},
-        {"elabel", "edge", "label", "string"},      {"relation", "edge", "relation", "string"},
-        {"edescription", "edge", "description", "string"}, {"esource", "edge", "source", "string"},
+        {"label", "node", "label", "string"},
+        {"kind", "node", "kind", "string"},
+        {"roles", "node", "roles", "string"},
+        {"cgid", "node", "convgraph_id", "string"},
+        {"description", "node", "description", "string"},
+        {"provenance", "node", "provenance", "string"},
+        {"r", "node", "r", "int"},
+        {"g", "node", "g", "int"},
+        {"b", "node", "b", "int"},
+        {"size", "node", "size", "float"},
+        {"elabel", "edge", "label", "string"},
+        {"relation", "edge", "relation", "string"},
+        {"edescription", "edge", "description", "string"},
+        {"eprovenance", "edge", "provenance", "string"},
         {"weight", "edge", "weight", "double"},
     };
     for (const auto& k : keys) {
@@ -68,30 +68,22 @@ std::string write_graphml(const Graph& g, const ExportSelection& sel) {
         out += "\"/>\n";
     }
     out += "  <graph id=\"convgraph\" edgedefault=\"directed\">\n";
-    std::vector<std::size_t> degree(g.node_count(), 0);
-    for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
-        if (!sel.edge[e]) continue;
-        ++degree[g.edge(e).source];
-        ++degree[g.edge(e).target];
-    }
+    std::vector<std::string> sizes = node_sizes(g, sel);
     for (NodeIndex v = 0; v < g.node_count(); ++v) {
         if (!sel.node[v]) continue;
         const Node& n = g.node(v);
         out += "    <node id=\"n" + std::to_string(v) + "\">\n";
-        const char* in = "      ";
-        data(out, "label", n.label, in);
-        data(out, "kind", to_string(n.kind), in);
-        data(out, "roles", join_roles(n), in);
-        data(out, "cgid", n.id, in);
-        if (!n.description.empty()) data(out, "description", n.description, in);
-        if (!n.provenance.empty()) data(out, "source", to_string(n.provenance.front().loc), in);
+        data(out, "label", n.label);
+        data(out, "kind", to_string(n.kind));
+        data(out, "roles", roles_text(n));
+        data(out, "cgid", n.id);
+        if (!n.description.empty()) data(out, "description", n.description);
+        if (!n.provenance.empty()) data(out, "provenance", first_place(n));
         unsigned rgb = kind_color(n.kind);
-        data(out, "r", std::to_string((rgb >> 16) & 0xFF), in);
-        data(out, "g", std::to_string((rgb >> 8) & 0xFF), in);
-        data(out, "b", std::to_string(rgb & 0xFF), in);
-        char size[32];
-        std::snprintf(size, sizeof size, "%.1f", 10.0 + 5.0 * std::sqrt(static_cast<double>(degree[v])));
-        data(out, "size", size, in);
+        data(out, "r", std::to_string((rgb >> 16) & 0xFF));
+        data(out, "g", std::to_string((rgb >> 8) & 0xFF));
+        data(out, "b", std::to_string(rgb & 0xFF));
+        data(out, "size", sizes[v]);
         out += "    </node>\n";
     }
     for (EdgeIndex e = 0; e < g.edge_count(); ++e) {
@@ -99,12 +91,11 @@ std::string write_graphml(const Graph& g, const ExportSelection& sel) {
         const Edge& edge = g.edge(e);
         out += "    <edge id=\"e" + std::to_string(e) + "\" source=\"n" + std::to_string(edge.source) + "\" target=\"n" +
                std::to_string(edge.target) + "\">\n";
-        const char* in = "      ";
-        data(out, "elabel", edge.label.empty() ? to_string(edge.relation) : std::string_view(edge.label), in);
-        data(out, "relation", to_string(edge.relation), in);
-        if (!edge.description.empty()) data(out, "edescription", edge.description, in);
-        data(out, "esource", first_place(edge.provenance), in);
-        data(out, "weight", std::to_string(edge.provenance.size()) + ".0", in);
+        data(out, "elabel", edge_label(edge));
+        data(out, "relation", to_string(edge.relation));
+        if (!edge.description.empty()) data(out, "edescription", edge.description);
+        if (!edge.provenance.empty()) data(out, "eprovenance", first_place(edge));
+        data(out, "weight", std::to_string(edge.provenance.size()) + ".0");
         out += "    </edge>\n";
     }
     out += "  </graph>\n</graphml>\n";

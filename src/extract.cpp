@@ -7,6 +7,8 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 namespace convgraph {
 
@@ -20,11 +22,6 @@ bool label_matches(const std::string& label, const std::vector<std::string>& wor
     std::string norm = normalize_name(label);
     if (norm.empty()) return false;
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return ends_with(norm, normalize_name(w)); });
-}
-
-bool header_is(const std::string& cell, const std::vector<std::string>& words) {
-    std::string norm = normalize_name(cell);
-    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return norm == normalize_name(w); });
 }
 
 // The name a list item stands for: its bold label, else its text up to a colon.
@@ -92,10 +89,10 @@ private:
     void read_table(const Table& t) {
         std::optional<std::size_t> dcol, mcol, ecol;
         for (std::size_t i = 0; i < t.header.size(); ++i) {
-            const std::string& h = t.header[i].text;
-            if (!dcol && header_is(h, m_conv.driver_headers)) dcol = i;
-            else if (!mcol && header_is(h, m_conv.mechanism_headers)) mcol = i;
-            else if (!ecol && header_is(h, m_conv.effect_headers)) ecol = i;
+            auto role = m_conv.header_role(t.header[i].text);
+            if (role == Role::driver && !dcol) dcol = i;
+            else if (role == Role::mechanism && !mcol) mcol = i;
+            else if (role == Role::effect && !ecol) ecol = i;
         }
         if (!dcol || (!mcol && !ecol)) return;
         for (const auto& row : t.rows) {
@@ -105,6 +102,7 @@ private:
             if (driver.empty()) continue;
             mention(driver, Role::driver, dcell.loc);
             add_driver(driver);
+            m_facts.table_drivers.push_back(NamedAt{driver, dcell.loc});
             if (!m_facts.subject.empty()) relate(Relation::has_factor, m_facts.subject, driver, dcell.loc);
             std::vector<std::string> mechs, effects;
             const TableCell* ecell = (ecol && *ecol < row.size()) ? &row[*ecol] : nullptr;
@@ -127,12 +125,20 @@ private:
     }
 
     void read_chart(const MermaidChart& chart) {
-        for (const auto& n : chart.nodes) mention(clean_label(n.label), Role::concept_, n.loc);
+        std::unordered_map<std::string_view, const MermaidNode*> by_id;
+        for (const auto& n : chart.nodes) {
+            mention(clean_label(n.label), Role::concept_, n.loc);
+            by_id.emplace(n.id, &n);
+        }
+        auto find = [&](const std::string& id) -> const MermaidNode* {
+            auto it = by_id.find(id);
+            return it == by_id.end() ? nullptr : it->second;
+        };
         std::string subject_norm = normalize_name(m_facts.subject);
         for (const auto& e : chart.edges) {
-            const MermaidNode* from = chart.find_node(e.from);
-            const MermaidNode* to = chart.find_node(e.to);
-            if (!from || !to) continue;
+            const MermaidNode* from = find(e.from);
+            const MermaidNode* to = find(e.to);
+            if (!from || !to) continue;  // an edge to or from a subgraph id
             std::string a = clean_label(from->label), b = clean_label(to->label);
             if (a.empty() || b.empty()) continue;
             RelationFact f;
@@ -150,6 +156,7 @@ private:
             if (!subject_norm.empty() && normalize_name(a) == subject_norm && normalize_name(b) != subject_norm) {
                 mention(b, Role::driver, to->loc);
                 add_driver(b);
+                m_facts.overview_drivers.push_back(NamedAt{b, to->loc});
                 relate(Relation::has_factor, m_facts.subject, b, e.loc);
             }
         }

@@ -1,6 +1,7 @@
 // Graph file: BuildResult ⇄ JSON (nlohmann ordered_json, so keys keep a fixed order).
 #include "convgraph/graph_file.hpp"
 
+#include "convgraph/cache.hpp"
 #include "convgraph/error.hpp"
 
 #include <nlohmann/json.hpp>
@@ -33,95 +34,123 @@ T parse_enum(const Json& j, F from_string, const char* what) {
     return *v;
 }
 
-}  // namespace
+Json summary_json(const BuildResult& r) {
+    Json summary;
+    summary["documents"] = r.documents.size();
+    summary["nodes"] = r.graph.node_count();
+    summary["edges"] = r.graph.edge_count();
+    summary["errors"] = r.count(Severity::error);
+    summary["warnings"] = r.count(Severity::warning);
+    return summary;
+}
 
-std::string write_graph_json(const BuildResult& r) {
+Json document_json(const DocumentInfo& d) {
+    Json j;
+    j["path"] = d.path;
+    j["node"] = "doc:" + d.path;
+    j["title"] = d.title;
+    j["series"] = d.series;
+    j["subject"] = d.subject;
+    j["bytes"] = d.bytes;
+    return j;
+}
+
+Json node_json(const Node& n) {
+    Json j;
+    j["id"] = n.id;
+    j["label"] = n.label;
+    j["kind"] = to_string(n.kind);
+    Json roles = Json::array();
+    for (Role role : n.roles) roles.push_back(to_string(role));
+    j["roles"] = std::move(roles);
+    if (!n.description.empty()) j["description"] = n.description;
+    Json prov = Json::array();
+    for (const auto& m : n.provenance) {
+        Json p = loc_json(m.loc);
+        p["role"] = to_string(m.role);
+        prov.push_back(std::move(p));
+    }
+    j["provenance"] = std::move(prov);
+    return j;
+}
+
+Json edge_json(const Graph& g, const Edge& e) {
+    Json j;
+    j["kind"] = to_string(e.relation);
+    j["source"] = g.node(e.source).id;
+    j["target"] = g.node(e.target).id;
+    if (!e.label.empty()) j["label"] = e.label;
+    if (!e.description.empty()) j["description"] = e.description;
+    if (!e.attributes.empty()) {
+        Json attrs = Json::object();
+        for (const auto& [k, v] : e.attributes) attrs[k] = v;
+        j["attributes"] = std::move(attrs);
+    }
+    Json prov = Json::array();
+    for (const auto& loc : e.provenance) prov.push_back(loc_json(loc));
+    j["provenance"] = std::move(prov);
+    return j;
+}
+
+Json diagnostic_json(const Diagnostic& d) {
+    Json j = loc_json(d.loc);
+    j["severity"] = to_string(d.severity);
+    j["code"] = d.code;
+    j["message"] = d.message;
+    if (!d.hint.empty()) j["hint"] = d.hint;
+    return j;
+}
+
+Json graph_to_json(const BuildResult& r) {
     const Graph& g = r.graph;
     Json root;
     root["format"] = "convgraph-graph";
     root["schema_version"] = k_graph_schema_version;
     root["generator"] = std::string("convgraph ") + CONVGRAPH_VERSION;
-    Json summary;
-    summary["documents"] = r.documents.size();
-    summary["nodes"] = g.node_count();
-    summary["edges"] = g.edge_count();
-    summary["errors"] = r.count(Severity::error);
-    summary["warnings"] = r.count(Severity::warning);
-    root["summary"] = summary;
-
+    root["summary"] = summary_json(r);
     Json docs = Json::array();
-    for (const auto& d : r.documents) {
-        Json j;
-        j["path"] = d.path;
-        j["node"] = "doc:" + d.path;
-        j["title"] = d.title;
-        j["series"] = d.series;
-        j["subject"] = d.subject;
-        j["bytes"] = d.bytes;
-        docs.push_back(std::move(j));
-    }
+    for (const auto& d : r.documents) docs.push_back(document_json(d));
     root["documents"] = std::move(docs);
-
     Json nodes = Json::array();
-    for (const auto& n : g.nodes()) {
-        Json j;
-        j["id"] = n.id;
-        j["label"] = n.label;
-        j["kind"] = to_string(n.kind);
-        Json roles = Json::array();
-        for (Role role : n.roles) roles.push_back(to_string(role));
-        j["roles"] = std::move(roles);
-        if (!n.description.empty()) j["description"] = n.description;
-        Json prov = Json::array();
-        for (const auto& m : n.provenance) {
-            Json p = loc_json(m.loc);
-            p["role"] = to_string(m.role);
-            prov.push_back(std::move(p));
-        }
-        j["provenance"] = std::move(prov);
-        nodes.push_back(std::move(j));
-    }
+    for (const auto& n : g.nodes()) nodes.push_back(node_json(n));
     root["nodes"] = std::move(nodes);
-
     Json edges = Json::array();
-    for (const auto& e : g.edges()) {
-        Json j;
-        j["kind"] = to_string(e.relation);
-        j["source"] = g.node(e.source).id;
-        j["target"] = g.node(e.target).id;
-        if (!e.label.empty()) j["label"] = e.label;
-        if (!e.description.empty()) j["description"] = e.description;
-        if (!e.attributes.empty()) {
-            Json attrs = Json::object();
-            for (const auto& [k, v] : e.attributes) attrs[k] = v;
-            j["attributes"] = std::move(attrs);
-        }
-        Json prov = Json::array();
-        for (const auto& loc : e.provenance) prov.push_back(loc_json(loc));
-        j["provenance"] = std::move(prov);
-        edges.push_back(std::move(j));
-    }
+    for (const auto& e : g.edges()) edges.push_back(edge_json(g, e));
     root["edges"] = std::move(edges);
-
     Json diags = Json::array();
-    for (const auto& d : r.diagnostics) {
-        Json j = loc_json(d.loc);
-        j["severity"] = to_string(d.severity);
-        j["code"] = d.code;
-        j["message"] = d.message;
-        diags.push_back(std::move(j));
-    }
+    for (const auto& d : r.diagnostics) diags.push_back(diagnostic_json(d));
     root["diagnostics"] = std::move(diags);
-    return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return root;
 }
 
-BuildResult read_graph_json(std::string_view text) {
-    Json root;
-    try {
-        root = Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
-        throw Error(std::string("graph file is not valid JSON: ") + e.what());
+// Appends `j` as dump(2) would print it nested `indent` spaces deep (JSON strings hold no raw
+// newline, so every '\n' of the dump starts a line to indent).
+void append_nested(std::string& out, const Json& j, int indent) {
+    std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
+    out.reserve(out.size() + text.size() + 64);
+    for (char c : text) {
+        out += c;
+        if (c == '\n') out.append(static_cast<std::size_t>(indent), ' ');
     }
+}
+
+// Appends `"key": [ … ]` the way dump(2) prints a member array of the root object, one element
+// at a time, so the whole graph never exists as one JSON tree.
+template <typename Range, typename F>
+void append_array(std::string& out, const char* key, const Range& items, F to_json) {
+    out += "  \"";
+    out += key;
+    out += "\": [";
+    bool first = true;
+    for (const auto& item : items) {
+        out += first ? "\n    " : ",\n    ";
+        first = false;
+        append_nested(out, to_json(item), 4);
+    }
+    out += first ? "]" : "\n  ]";
+}
+
+BuildResult graph_from_json(const Json& root) {
     try {
         if (!root.is_object() || root.value("format", "") != "convgraph-graph")
             throw Error("not a convgraph graph file (missing \"format\": \"convgraph-graph\")");
@@ -179,12 +208,71 @@ BuildResult read_graph_json(std::string_view text) {
             d.severity = parse_enum<Severity>(j.at("severity"), severity_from_string, "severity");
             d.code = j.at("code").get<std::string>();
             d.message = j.at("message").get<std::string>();
+            d.hint = j.value("hint", "");
             r.diagnostics.push_back(std::move(d));
         }
         return r;
     } catch (const Json::exception& e) {
         throw Error(std::string("graph file is malformed: ") + e.what());
     }
+}
+
+}  // namespace
+
+std::string write_graph_json(const BuildResult& r) {
+    // Streams the same bytes as graph_to_json(r).dump(2) + "\n", item by item: building the
+    // whole tree first cost most of a build's time and memory on large corpora.
+    const Graph& g = r.graph;
+    std::string out = "{\n  \"format\": \"convgraph-graph\",\n  \"schema_version\": ";
+    out += std::to_string(k_graph_schema_version);
+    out += ",\n  \"generator\": ";
+    append_nested(out, Json(std::string("convgraph ") + CONVGRAPH_VERSION), 2);
+    out += ",\n  \"summary\": ";
+    append_nested(out, summary_json(r), 2);
+    out += ",\n";
+    append_array(out, "documents", r.documents, document_json);
+    out += ",\n";
+    append_array(out, "nodes", g.nodes(), node_json);
+    out += ",\n";
+    append_array(out, "edges", g.edges(), [&g](const Edge& e) { return edge_json(g, e); });
+    out += ",\n";
+    append_array(out, "diagnostics", r.diagnostics, diagnostic_json);
+    out += "\n}\n";
+    return out;
+}
+
+BuildResult read_graph_json(std::string_view text) {
+    Json root;
+    try {
+        root = Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error& e) {
+        throw Error(std::string("graph file is not valid JSON: ") + e.what());
+    }
+    return graph_from_json(root);
+}
+
+std::string write_graph_cbor(const BuildResult& r, std::string_view json_text) {
+    Json root = graph_to_json(r);
+    root["json_hash"] = content_hash(json_text);
+    std::string out;
+    Json::to_cbor(root, out);
+    return out;
+}
+
+std::optional<BuildResult> read_graph_cbor(std::string_view data, std::string_view json_text) {
+    try {
+        Json root = Json::from_cbor(data.begin(), data.end());
+        if (!root.is_object() || root.value("json_hash", "") != content_hash(json_text)) return std::nullopt;
+        return graph_from_json(root);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::filesystem::path graph_cbor_path(const std::filesystem::path& json_path) {
+    std::filesystem::path p = json_path;
+    if (p.extension() == ".json") return p.replace_extension(".cbor");
+    return p += ".cbor";
 }
 
 }  // namespace convgraph

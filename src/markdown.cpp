@@ -58,6 +58,27 @@ std::string plain_text(cmark_node* root) {
     return out;
 }
 
+// Cells written in one source line of a table: unescaped pipes (GFM splits on them even inside
+// code spans), without the optional leading and trailing pipe.
+int count_source_cells(std::string_view line) {
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+        line.remove_suffix(1);
+    while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.front() == '>')) line.remove_prefix(1);
+    if (line.empty()) return 0;
+    int pipes = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '\\') {
+            ++i;
+            continue;
+        }
+        if (line[i] == '|') ++pipes;
+    }
+    int cells = pipes + 1;
+    if (line.front() == '|') --cells;
+    if (line.size() > 1 && line.back() == '|' && line[line.size() - 2] != '\\') --cells;
+    return cells;
+}
+
 class Builder {
 public:
     Builder(std::string_view path, std::string_view text, DiagnosticSink& diags)
@@ -92,6 +113,17 @@ private:
         int line = cmark_node_get_start_line(n);
         int byte_col = cmark_node_get_start_column(n);
         return SourceLoc{m_doc.path, line, byte_to_column(line_text(line), byte_col)};
+    }
+
+    // A table cell's place: cmark-gfm starts cells at the padding after the pipe; skip it.
+    SourceLoc cell_loc(cmark_node* cell) const {
+        int line = cmark_node_get_start_line(cell);
+        int byte_col = cmark_node_get_start_column(cell);
+        std::string_view text = line_text(line);
+        while (byte_col >= 1 && static_cast<std::size_t>(byte_col) < text.size() &&
+               (text[static_cast<std::size_t>(byte_col - 1)] == ' ' || text[static_cast<std::size_t>(byte_col - 1)] == '\t'))
+            ++byte_col;
+        return SourceLoc{m_doc.path, line, byte_to_column(text, byte_col)};
     }
 
     static bool inside(cmark_node* n, cmark_node_type type) {
@@ -129,9 +161,10 @@ private:
     void add_heading(cmark_node* n) {
         Heading h;
         h.level = cmark_node_get_heading_level(n);
-        h.text = std::string(trim(plain_text(n)));
+        std::string plain = plain_text(n);  // untrimmed: `&#x20;a&#x20;` slugs to "-a-" on GitHub
+        h.text = std::string(trim(plain));
         split_section_number(h.text, h.number, h.title);
-        h.anchor = m_slugger.slug(h.text);
+        h.anchor = m_slugger.slug(plain);
         h.loc = loc_of(n);
         while (!m_open.empty() && m_doc.headings[static_cast<std::size_t>(m_open.back())].level >= h.level)
             m_open.pop_back();
@@ -207,11 +240,13 @@ private:
         for (cmark_node* row = cmark_node_first_child(n); row; row = cmark_node_next(row)) {
             std::vector<TableCell> cells;
             for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
-                cells.push_back(TableCell{clean_label(trim(plain_text(cell))), loc_of(cell)});
-            if (cmark_gfm_extensions_get_table_row_is_header(row) || type_of(row) == "table_header")
+                cells.push_back(TableCell{clean_label(trim(plain_text(cell))), cell_loc(cell)});
+            if (cmark_gfm_extensions_get_table_row_is_header(row) || type_of(row) == "table_header") {
                 table.header = std::move(cells);
-            else
+            } else {
                 table.rows.push_back(std::move(cells));
+                table.source_cells.push_back(count_source_cells(line_text(cmark_node_get_start_line(row))));
+            }
         }
         add_block(std::move(table));
     }

@@ -41,8 +41,12 @@ char32_t Cursor::code_point() const {
 }
 
 std::size_t Cursor::line_end() const {
-    std::size_t end = text().find('\n', m_pos);
-    return end == std::string_view::npos ? text().size() : end;
+    // Cached: many constructs look at the rest of the line, and lines can be very long.
+    if (m_line_end == std::string_view::npos || m_pos > m_line_end) {
+        std::size_t end = text().find('\n', m_pos);
+        m_line_end = end == std::string_view::npos ? text().size() : end;
+    }
+    return m_line_end;
 }
 
 void Cursor::advance() {

@@ -68,6 +68,7 @@ private:
     std::size_t m_pos = 0;
     int m_line = 0;
     int m_column = 0;
+    mutable std::size_t m_line_end = std::string_view::npos;  // end of the current line, once known
 };
 
 // True when the ASCII byte `c` may start a link (after an optional edge id and '@').

@@ -111,7 +111,14 @@ std::vector<std::string> split_phrases(std::string_view text, const std::vector<
 }
 
 void AliasTable::add(std::string_view alias, std::string_view target) {
-    m_map[normalize_name(alias)] = normalize_name(target);
+    std::string canonical = normalize_name(target);
+    m_map[normalize_name(alias)] = canonical;
+    m_display.emplace(canonical, clean_label(target));
+}
+
+const std::string* AliasTable::display(const std::string& canonical) const {
+    auto it = m_display.find(canonical);
+    return it == m_display.end() ? nullptr : &it->second;
 }
 
 const std::string& AliasTable::resolve(const std::string& normalized) const {

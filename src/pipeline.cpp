@@ -1,7 +1,9 @@
 // Pipeline: parallel per-note analysis, then cross-note checks and resolution in corpus order.
 #include "convgraph/pipeline.hpp"
 
+#include "convgraph/cache.hpp"
 #include "convgraph/checks.hpp"
+#include "convgraph/config.hpp"
 #include "convgraph/error.hpp"
 #include "convgraph/markdown.hpp"
 #include "convgraph/resolve.hpp"
@@ -30,8 +32,11 @@ NoteAnalysis analyze_note(const std::string& path, const std::string& text, cons
     DiagnosticSink sink;
     a.bytes = text.size();
     a.document = parse_markdown(path, text, sink);
-    check_document(a.document, sink);
+    check_structure(a.document, options.conventions, sink);
+    check_tables(a.document, options.conventions, sink);
     a.facts = extract_facts(a.document, options.conventions);
+    check_note_facts(a.document, a.facts, options.conventions, sink);
+    a.suppressions = Suppressions::scan(text);
     a.diagnostics = sink.take();
     return a;
 }
@@ -75,9 +80,22 @@ void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::si
 
 BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags, const BuildOptions& options,
                   const std::function<bool(const std::string&)>& file_exists) {
+    if (!options.ignore.empty()) {
+        std::erase_if(inputs, [&](const Input& in) {
+            return std::any_of(options.ignore.begin(), options.ignore.end(),
+                               [&](const std::string& glob) { return glob_match(glob, in.path); });
+        });
+    }
     std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     std::vector<std::optional<NoteAnalysis>> results(inputs.size());
     std::vector<std::vector<Diagnostic>> read_diags(inputs.size());
+    std::optional<NoteCache> cache;
+    std::string salt;
+    if (!options.cache_dir.empty()) {
+        cache.emplace(options.cache_dir);
+        salt = cache_salt(options.conventions);
+    }
+    std::atomic<std::size_t> analyzed{0};
     parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
         DiagnosticSink sink;
         std::optional<std::string> text;
@@ -86,11 +104,27 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         else
             text = check_note_text(inputs[i].path, *inputs[i].text, options.limits, sink);
         read_diags[i] = sink.take();
-        if (text) results[i] = analyze_note(inputs[i].path, *text, options);
+        if (!text) return;
+        std::string key;
+        if (cache) {
+            key = NoteCache::key(salt, inputs[i].path, *text);
+            if (auto hit = cache->load(key, inputs[i].path)) {
+                hit->suppressions = Suppressions::scan(*text);
+                results[i] = std::move(*hit);
+                return;
+            }
+        }
+        results[i] = analyze_note(inputs[i].path, *text, options);
+        ++analyzed;
+        if (cache) cache->store(key, *results[i]);
+        // Later stages need only headings and links; the blocks are most of a note's memory.
+        results[i]->document.blocks.clear();
+        results[i]->document.blocks.shrink_to_fit();
         spdlog::debug("analysed {}", inputs[i].path);
     });
 
     BuildResult out;
+    out.analyzed = analyzed;
     std::vector<Diagnostic> diags = std::move(scan_diags);
     std::map<std::string, const Document*> by_path;
     for (const auto& r : results)
@@ -99,15 +133,19 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         auto it = by_path.find(p);
         return it == by_path.end() ? nullptr : it->second;
     };
+    std::vector<std::string> note_paths;
+    for (const auto& [path, doc] : by_path) note_paths.push_back(path);
     std::vector<NoteFacts> notes;
     std::vector<DocumentLink> links;
+    std::map<std::string, const Suppressions*> suppressions;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         diags.insert(diags.end(), read_diags[i].begin(), read_diags[i].end());
         if (!results[i]) continue;
         NoteAnalysis& a = *results[i];
         diags.insert(diags.end(), a.diagnostics.begin(), a.diagnostics.end());
         DiagnosticSink link_sink;
-        for (const auto& [target, link] : check_links(a.document, lookup, file_exists, link_sink))
+        if (!a.suppressions.empty()) suppressions.emplace(a.document.path, &a.suppressions);
+        for (const auto& [target, link] : check_links(a.document, lookup, note_paths, file_exists, link_sink))
             links.push_back(DocumentLink{a.document.path, target, link->loc});
         const auto& more = link_sink.all();
         diags.insert(diags.end(), more.begin(), more.end());
@@ -115,6 +153,31 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         notes.push_back(std::move(a.facts));
     }
     out.graph = resolve_graph(notes, links, options.aliases);
+    DiagnosticSink graph_sink;
+    check_near_duplicates(out.graph, graph_sink);
+    check_aliases(out.graph, options.alias_spellings, options.config_path, options.config_text, graph_sink);
+    const auto& graph_diags = graph_sink.all();
+    diags.insert(diags.end(), graph_diags.begin(), graph_diags.end());
+    if (!suppressions.empty()) {
+        std::erase_if(diags, [&](const Diagnostic& d) {
+            auto it = suppressions.find(d.loc.path);
+            return it != suppressions.end() && it->second->suppressed(d.loc.line, d.code);
+        });
+    }
+    if (!options.checks.empty()) {
+        std::vector<Diagnostic> kept;
+        kept.reserve(diags.size());
+        for (auto& d : diags) {
+            auto it = options.checks.find(d.code);
+            if (it == options.checks.end()) {
+                kept.push_back(std::move(d));
+            } else if (it->second) {
+                d.severity = *it->second;
+                kept.push_back(std::move(d));
+            }
+        }
+        diags = std::move(kept);
+    }
     sort_diagnostics(diags);
     out.diagnostics = std::move(diags);
     return out;
@@ -127,6 +190,19 @@ std::string root_prefix(const fs::path& root) {
 }
 
 }  // namespace
+
+BuildOptions options_from_config(const Config& config) {
+    BuildOptions options;
+    options.conventions = config.conventions;
+    options.aliases = config.aliases;
+    options.alias_spellings = config.alias_spellings;
+    options.ignore = config.ignore;
+    options.checks = config.checks;
+    options.config_path = config.path;
+    options.config_text = config.text;
+    if (config.max_file_size) options.limits.max_file_bytes = *config.max_file_size;
+    return options;
+}
 
 BuildResult build_graph(const std::vector<fs::path>& roots, const BuildOptions& options) {
     if (roots.empty()) throw Error("no corpus directory given");

@@ -5,6 +5,7 @@
 #include "convgraph/unicode.hpp"
 
 #include <algorithm>
+#include <functional>
 
 namespace convgraph {
 
@@ -73,18 +74,159 @@ NameResolution resolve_name(const Graph& g, std::string_view name, bool include_
     return r;
 }
 
+NameResolution resolve_document(const Graph& g, std::string_view name) {
+    NameResolution r;
+    std::string want(name);
+    if (starts_with(want, "doc:")) want = want.substr(4);
+    while (starts_with(want, "./")) want = want.substr(2);
+    std::vector<NodeIndex> docs;
+    for (NodeIndex v = 0; v < g.node_count(); ++v)
+        if (g.node(v).kind == Role::document) docs.push_back(v);
+    auto path_of = [&](NodeIndex v) { return std::string_view(g.node(v).id).substr(4); };
+    auto ends_with = [](std::string_view s, std::string_view suffix) {
+        return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+    };
+    auto base_of = [](std::string_view p) {
+        auto slash = p.rfind('/');
+        return slash == std::string_view::npos ? p : p.substr(slash + 1);
+    };
+    using Pred = std::function<bool(std::string_view)>;
+    const Pred stages[] = {
+        [&](std::string_view p) { return p == want; },
+        [&](std::string_view p) { return ends_with(p, "/" + want) || ends_with(p, "/" + want + ".md"); },
+        [&](std::string_view p) { return starts_with(base_of(p), want) || starts_with(p, want); },
+        [&](std::string_view p) { return p.find(want) != std::string_view::npos; },
+    };
+    if (!want.empty()) {
+        for (const auto& stage : stages) {
+            std::vector<NodeIndex> matches;
+            for (NodeIndex v : docs)
+                if (stage(path_of(v))) matches.push_back(v);
+            if (matches.size() == 1) {
+                r.status = NameResolution::Status::found;
+                r.node = matches.front();
+                return r;
+            }
+            if (matches.size() > 1) {
+                r.status = NameResolution::Status::ambiguous;
+                r.candidates = std::move(matches);
+                return r;
+            }
+        }
+    }
+    std::vector<std::pair<std::size_t, NodeIndex>> scored;
+    for (NodeIndex v : docs) scored.emplace_back(edit_distance(want, base_of(path_of(v))), v);
+    std::sort(scored.begin(), scored.end());
+    std::size_t limit = std::max<std::size_t>(2, (code_point_count(want) + 2) / 3);
+    for (std::size_t i = 0; i < scored.size() && r.candidates.size() < 5; ++i)
+        if (scored[i].first <= limit) r.candidates.push_back(scored[i].second);
+    return r;
+}
+
+namespace {
+
+bool has_role(const Node& n, Role r) { return std::find(n.roles.begin(), n.roles.end(), r) != n.roles.end(); }
+
+bool wanted_relation(const NodeFilter& f, Relation r) {
+    if (f.relations.empty()) return r != Relation::mentions || f.include_documents;
+    return std::find(f.relations.begin(), f.relations.end(), r) != f.relations.end();
+}
+
+}  // namespace
+
 std::vector<NodeIndex> list_nodes(const Graph& g, const NodeFilter& filter) {
+    std::vector<char> keep(g.node_count(), 1);
+    auto restrict_to = [&](const std::vector<char>& allowed) {
+        for (NodeIndex v = 0; v < keep.size(); ++v) keep[v] = keep[v] && allowed[v];
+    };
+    bool show_documents = filter.include_documents || filter.kind == Role::document || filter.role == Role::document;
+    if (filter.from || filter.to) {
+        for (auto [end, outgoing] : {std::pair{filter.from, true}, std::pair{filter.to, false}}) {
+            if (!end) continue;
+            std::vector<char> allowed(g.node_count(), 0);
+            for (EdgeIndex e : outgoing ? g.out_edges(*end) : g.in_edges(*end)) {
+                const Edge& edge = g.edge(e);
+                if (wanted_relation(filter, edge.relation)) allowed[outgoing ? edge.target : edge.source] = 1;
+            }
+            restrict_to(allowed);
+        }
+    } else if (!filter.relations.empty()) {
+        std::vector<char> allowed(g.node_count(), 0);
+        for (const Edge& edge : g.edges())
+            if (wanted_relation(filter, edge.relation)) allowed[edge.source] = allowed[edge.target] = 1;
+        restrict_to(allowed);
+    }
+    std::string match = normalize_name(filter.match);
     std::vector<NodeIndex> out;
     for (NodeIndex v = 0; v < g.node_count(); ++v) {
+        if (!keep[v]) continue;
         const Node& n = g.node(v);
-        if (n.kind == Role::document && !filter.include_documents && filter.kind != Role::document &&
-            filter.role != Role::document)
-            continue;
+        if (n.kind == Role::document && !show_documents) continue;
         if (filter.kind && n.kind != *filter.kind) continue;
-        if (filter.role && std::find(n.roles.begin(), n.roles.end(), *filter.role) == n.roles.end()) continue;
+        if (filter.role && !has_role(n, *filter.role)) continue;
+        if (filter.document) {
+            auto in_doc = [&](const Mention& m) { return m.loc.path == *filter.document; };
+            bool is_doc = n.id == "doc:" + *filter.document;
+            if (!is_doc && std::none_of(n.provenance.begin(), n.provenance.end(), in_doc)) continue;
+        }
+        if (!filter.match.empty() && n.id.find(match) == std::string::npos &&
+            normalize_name(n.label).find(match) == std::string::npos &&
+            n.description.find(filter.match) == std::string::npos)
+            continue;
         out.push_back(v);
     }
+    if (filter.sort == NodeSort::degree) {
+        std::stable_sort(out.begin(), out.end(), [&](NodeIndex a, NodeIndex b) { return g.degree(a) > g.degree(b); });
+    } else if (filter.sort == NodeSort::kind) {
+        std::stable_sort(out.begin(), out.end(), [&](NodeIndex a, NodeIndex b) { return g.node(a).kind < g.node(b).kind; });
+    }
+    if (filter.limit != 0 && out.size() > filter.limit) out.resize(filter.limit);
     return out;
+}
+
+std::vector<SearchHit> search_nodes(const Graph& g, std::string_view text, bool include_documents) {
+    std::vector<SearchHit> hits;
+    std::string want = normalize_name(text);
+    if (want.empty()) return hits;
+    std::u32string want_cps;
+    for (std::size_t pos = 0; pos < want.size();) want_cps.push_back(next_code_point(want, pos));
+    std::size_t limit = std::max<std::size_t>(1, want_cps.size() / 3);
+    auto subsequence = [&](std::string_view hay) {
+        std::size_t i = 0;
+        for (std::size_t pos = 0; pos < hay.size() && i < want_cps.size();)
+            if (next_code_point(hay, pos) == want_cps[i]) ++i;
+        return i == want_cps.size();
+    };
+    for (NodeIndex v = 0; v < g.node_count(); ++v) {
+        const Node& n = g.node(v);
+        if (n.kind == Role::document && !include_documents) continue;
+        std::string label = normalize_name(n.label);
+        std::string_view id = n.id;
+        if (n.kind == Role::document) id.remove_prefix(4);
+        SearchHit hit{v, 0, ""};
+        if (id == want || label == want) {
+            hit.how = "exact";
+        } else if (starts_with(id, want) || starts_with(label, want)) {
+            hit.score = 1;
+            hit.how = "prefix";
+        } else if (id.find(want) != std::string_view::npos || label.find(want) != std::string::npos) {
+            hit.score = 2;
+            hit.how = "substring";
+        } else if (want_cps.size() > 1 && (subsequence(id) || subsequence(label))) {
+            hit.score = 3;
+            hit.how = "subsequence";
+        } else if (want_cps.size() >= 3) {  // near spellings of one or two characters are noise
+            std::size_t d = std::min(edit_distance(want, id), edit_distance(want, label));
+            if (d > limit) continue;
+            hit.score = 4 + d;
+            hit.how = "fuzzy";
+        } else {
+            continue;
+        }
+        hits.push_back(std::move(hit));
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score < b.score; });
+    return hits;
 }
 
 std::vector<EdgeGroup> grouped_edges(const Graph& g, NodeIndex v, bool include_mentions) {

@@ -24,7 +24,8 @@ public:
         if (inserted) {
             NodeAcc acc;
             acc.node.id = key;
-            acc.node.label = clean_label(name);
+            const std::string* target = m_aliases.display(key);
+            acc.node.label = target ? *target : clean_label(name);
             m_nodes.push_back(std::move(acc));
         }
         return it->second;

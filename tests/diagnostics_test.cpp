@@ -5,8 +5,8 @@
 
 using namespace convgraph;
 
-TEST_CASE("a diagnostic renders as path:line:col: severity: message [code]") {
-    Diagnostic d{{"notes/a.md", 12, 5}, Severity::error, "broken-link", "link target 'b.md' does not exist"};
+TEST_CASE("a diagnostic renders as path:line:col: severity: message and code", "[diagnostics]") {
+    Diagnostic d{{"notes/a.md", 12, 5}, Severity::error, "broken-link", "link target 'b.md' does not exist", ""};
     CHECK(format_diagnostic(d) == "notes/a.md:12:5: error: link target 'b.md' does not exist [broken-link]");
     CHECK(format_diagnostic(d, "corpus") ==
           "corpus/notes/a.md:12:5: error: link target 'b.md' does not exist [broken-link]");
@@ -14,14 +14,14 @@ TEST_CASE("a diagnostic renders as path:line:col: severity: message [code]") {
           "corpus/notes/a.md:12:5: error: link target 'b.md' does not exist [broken-link]");
 }
 
-TEST_CASE("a zero column or line is left out") {
-    Diagnostic d{{"a.md", 3, 0}, Severity::warning, "x", "m"};
+TEST_CASE("a zero column or line is left out", "[diagnostics]") {
+    Diagnostic d{{"a.md", 3, 0}, Severity::warning, "x", "m", ""};
     CHECK(format_diagnostic(d) == "a.md:3: warning: m [x]");
     d.loc.line = 0;
     CHECK(format_diagnostic(d) == "a.md: warning: m [x]");
 }
 
-TEST_CASE("diagnostics sort by place and lose exact duplicates") {
+TEST_CASE("diagnostics sort by place and lose exact duplicates", "[diagnostics]") {
     DiagnosticSink sink;
     sink.error({"b.md", 1, 1}, "c", "m");
     sink.warning({"a.md", 9, 1}, "c", "m");

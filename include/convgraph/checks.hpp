@@ -1,18 +1,30 @@
-// Checks: diagnostics about a note's structure and links (beyond what parsing reports).
+// Checks: diagnostics about notes beyond what parsing reports — structure, links, tables and
+// the consistency of the facts. Codes and default severities: check_codes.hpp.
 #pragma once
 
+#include "convgraph/conventions.hpp"
 #include "convgraph/diagnostics.hpp"
 #include "convgraph/document.hpp"
+#include "convgraph/extract.hpp"
+#include "convgraph/graph.hpp"
 
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace convgraph {
 
-// Within one note: duplicate section numbers among sibling headings, in-page anchors that
-// match no heading.
-void check_document(const Document& doc, DiagnosticSink& diags);
+// Within one note: section numbers (duplicate, skipped, not under their parent), the title
+// (missing, series number differing from the file name), the table of contents, in-page anchors.
+void check_structure(const Document& doc, const Conventions& conv, DiagnosticSink& diags);
+
+// Driver tables: unknown headers, ragged rows, empty driver/mechanism/effect cells.
+void check_tables(const Document& doc, const Conventions& conv, DiagnosticSink& diags);
+
+// A note's facts against its own structure: overview vs table drivers, driver sections for
+// drivers nobody lists, notes without facts.
+void check_note_facts(const Document& doc, const NoteFacts& facts, const Conventions& conv, DiagnosticSink& diags);
 
 // How a link destination is classified.
 struct LinkTarget {
@@ -26,12 +38,24 @@ LinkTarget classify_link(std::string_view from_path, std::string_view destinatio
 
 // Looks up a note by corpus-relative path; nullptr when the corpus has no such note.
 using DocumentLookup = std::function<const Document*(const std::string& path)>;
-// Looks up whether a non-note file exists at a corpus-relative path.
+// Whether a non-note file exists at a corpus-relative path.
 using FileExists = std::function<bool(const std::string& path)>;
 
-// Relative links between notes: missing target, missing anchor in the target, link that leaves
-// the corpus. Returns the note-to-note links that resolve, as (target path, link) pairs.
+// Relative links: missing target (with the nearest note as a hint), missing anchor in the
+// target, link leaving the corpus. Returns the note-to-note links that resolve.
 std::vector<std::pair<std::string, const Link*>> check_links(const Document& doc, const DocumentLookup& lookup,
+                                                             const std::vector<std::string>& note_paths,
                                                              const FileExists& file_exists, DiagnosticSink& diags);
+
+// Across the graph: concepts spelt two ways (case, spacing, width, punctuation, one edit).
+void check_near_duplicates(const Graph& g, DiagnosticSink& diags);
+
+// Aliases whose target is no concept. `config_path` and `config_text` place the diagnostic.
+void check_aliases(const Graph& g, const std::vector<std::pair<std::string, std::string>>& alias_spellings,
+                   const std::string& config_path, std::string_view config_text, DiagnosticSink& diags);
+
+// The nearest of `candidates` to `word` within `max_distance` edits (default: a third of its
+// length, at least 2), or "".
+std::string nearest(std::string_view word, const std::vector<std::string>& candidates, std::size_t max_distance = 0);
 
 }  // namespace convgraph

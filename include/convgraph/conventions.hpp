@@ -1,7 +1,11 @@
 // Conventions: the words that mark each part of a note (configuration with good defaults).
 #pragma once
 
+#include "convgraph/model.hpp"
+
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace convgraph {
@@ -21,8 +25,17 @@ struct Conventions {
     std::vector<std::string> layer_suffixes{"层", "layer"};
     // Phrase delimiters for mechanism and effect cells and core ideas.
     std::vector<std::string> delimiters{"，", ",", "、", ";", "；"};
+    // Headings whose section is the table of contents.
+    std::vector<std::string> toc_headings{"目录", "contents", "table of contents", "toc"};
+    // A heading "<name><suffix>" below the title is a driver's section ("三、Scaling Law 驱动力").
+    std::vector<std::string> driver_section_suffixes{"驱动力", "driver"};
 
     static const Conventions& defaults();
+
+    // The column role a driver-table header cell names: driver, mechanism, effect, or nullopt.
+    std::optional<Role> header_role(std::string_view cell) const;
+    // True when the heading's title (normalised) is one of toc_headings.
+    bool is_toc_heading(std::string_view title) const;
 };
 
 }  // namespace convgraph

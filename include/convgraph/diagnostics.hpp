@@ -22,6 +22,7 @@ struct Diagnostic {
     Severity severity = Severity::error;
     std::string code;
     std::string message;
+    std::string hint;  // how to fix it, when there is something specific to say ("did you mean …")
 
     auto operator<=>(const Diagnostic&) const = default;
     bool operator==(const Diagnostic&) const = default;
@@ -31,10 +32,10 @@ struct Diagnostic {
 // thread owns its sink and the results are merged in a fixed order.
 class DiagnosticSink {
 public:
-    void report(SourceLoc loc, Severity severity, std::string code, std::string message);
-    void error(SourceLoc loc, std::string code, std::string message);
-    void warning(SourceLoc loc, std::string code, std::string message);
-    void note(SourceLoc loc, std::string code, std::string message);
+    void report(SourceLoc loc, Severity severity, std::string code, std::string message, std::string hint = {});
+    void error(SourceLoc loc, std::string code, std::string message, std::string hint = {});
+    void warning(SourceLoc loc, std::string code, std::string message, std::string hint = {});
+    void note(SourceLoc loc, std::string code, std::string message, std::string hint = {});
     void append(const std::vector<Diagnostic>& more);
 
     const std::vector<Diagnostic>& all() const { return m_diags; }

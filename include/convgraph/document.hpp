@@ -48,7 +48,8 @@ struct TableCell {
 
 struct Table {
     std::vector<TableCell> header;
-    std::vector<std::vector<TableCell>> rows;  // may be ragged if the source is
+    std::vector<std::vector<TableCell>> rows;  // GFM pads or truncates rows to the header's width
+    std::vector<int> source_cells;             // per row: the cells written in the source line
     SourceLoc loc;
 };
 

@@ -7,7 +7,7 @@
 namespace convgraph {
 
 // Thrown by the library when it cannot go on; caught once in main, which prints
-// "convgraph: <what>" and exits with status 2. Problems inside notes are Diagnostics instead.
+// "convgraph: error: <what>" and exits with status 2. Problems inside notes are Diagnostics instead.
 class Error : public std::runtime_error {
 public:
     explicit Error(const std::string& what) : std::runtime_error(what) {}

@@ -31,6 +31,11 @@ struct RelationFact {
     std::vector<std::pair<std::string, std::string>> attributes;  // e.g. stroke, arrow heads
 };
 
+struct NamedAt {
+    std::string name;
+    SourceLoc loc;
+};
+
 // What one note contributes to the graph.
 struct NoteFacts {
     std::string path;
@@ -40,6 +45,8 @@ struct NoteFacts {
     SourceLoc title_loc;
     std::vector<ConceptMention> mentions;
     std::vector<RelationFact> relations;
+    std::vector<NamedAt> table_drivers;     // first column of driver tables, in order
+    std::vector<NamedAt> overview_drivers;  // the subject's children in overview charts
 };
 
 // Applies the conventions of graph-model.md to `doc`. Concept-level facts only: links between

@@ -31,11 +31,15 @@ public:
     void add(std::string_view alias, std::string_view target);
     // The canonical normalised name for a normalised name (itself when no alias applies).
     const std::string& resolve(const std::string& normalized) const;
+    // The target as written in the configuration, for a canonical name that is an alias target;
+    // nullptr otherwise.
+    const std::string* display(const std::string& canonical) const;
     bool empty() const { return m_map.empty(); }
     const std::map<std::string, std::string>& entries() const { return m_map; }
 
 private:
     std::map<std::string, std::string> m_map;
+    std::map<std::string, std::string> m_display;  // canonical → target spelling
 };
 
 }  // namespace convgraph

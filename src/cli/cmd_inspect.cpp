@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 
+#include "convgraph/config.hpp"
 #include "convgraph/corpus.hpp"
 #include "convgraph/error.hpp"
 #include "convgraph/pipeline.hpp"
@@ -22,6 +23,7 @@ using Json = nlohmann::ordered_json;
 
 struct InspectArgs {
     std::string file;
+    std::string config;
     bool json = false;
 };
 
@@ -179,7 +181,13 @@ int run_inspect(const InspectArgs& args, const GlobalOptions& global) {
         print_diagnostics(sink.all(), "", global);
         return k_exit_findings;
     }
-    NoteAnalysis a = analyze_note(args.file, *text, BuildOptions{});
+    std::optional<std::filesystem::path> config_path;
+    if (!args.config.empty())
+        config_path = args.config;
+    else
+        config_path = find_config_upwards(std::filesystem::path(args.file).parent_path());
+    BuildOptions options = config_path ? options_from_config(load_config(config_path, {})) : BuildOptions{};
+    NoteAnalysis a = analyze_note(args.file, *text, options);
     if (args.json)
         std::cout << analysis_json(a).dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
     else
@@ -197,6 +205,9 @@ Runner setup_inspect(CLI::App& app, const GlobalOptions& global) {
     auto args = std::make_shared<InspectArgs>();
     app.add_option("file", args->file, "The note (.md) to inspect")->required()->check(CLI::ExistingFile);
     app.add_flag("--json", args->json, "Print the document model and facts as JSON");
+    app.add_option("--config", args->config,
+                   "Configuration file (default: the nearest convgraph.json in the note's folder or above)")
+        ->check(CLI::ExistingFile);
     return [args, &global] { return run_inspect(*args, global); };
 }
 

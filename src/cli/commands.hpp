@@ -16,9 +16,11 @@ struct GlobalOptions {
 using Runner = std::function<int()>;
 
 Runner setup_build(CLI::App& app, const GlobalOptions& global);
+Runner setup_check(CLI::App& app, const GlobalOptions& global);
 Runner setup_query(CLI::App& app, const GlobalOptions& global);
 Runner setup_export(CLI::App& app, const GlobalOptions& global);
 Runner setup_inspect(CLI::App& app, const GlobalOptions& global);
+Runner setup_completion(CLI::App& app, const GlobalOptions& global);
 
 // Exit codes (the same contract as markdownlint-cli2).
 inline constexpr int k_exit_ok = 0;

@@ -29,9 +29,11 @@ int main(int argc, char** argv) {
     };
     static constexpr Entry table[] = {
         {"build", "Build the graph file from a corpus and report problems in the notes", setup_build},
-        {"query", "Ask questions of the graph (list, show)", setup_query},
+        {"check", "Report problems in the notes without writing anything (CI lint mode)", setup_check},
+        {"query", "Ask questions of the graph (show, list, upstream, downstream, path, loops, hubs, stats, where, search)", setup_query},
         {"export", "Write the graph in another format (graphml)", setup_export},
         {"inspect", "Show what convgraph reads from one note", setup_inspect},
+        {"completion", "Print a shell completion script (bash, zsh or fish)", setup_completion},
     };
     std::vector<std::pair<CLI::App*, Runner>> commands;
     for (const auto& e : table) {

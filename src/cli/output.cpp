@@ -4,6 +4,7 @@
 #include "convgraph/error.hpp"
 #include "convgraph/graph_file.hpp"
 #include "convgraph/io.hpp"
+#include "convgraph/report.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -25,26 +26,10 @@ bool use_color(const GlobalOptions& global, bool terminal) {
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diags, const std::string& prefix, const GlobalOptions& global) {
-    bool color = use_color(global, ::isatty(STDERR_FILENO) != 0);
-    for (const auto& d : diags) {
-        std::string line = format_diagnostic(d, prefix);
-        if (color) {
-            const char* c = d.severity == Severity::error ? "\033[1;31m" : d.severity == Severity::warning ? "\033[1;35m" : "\033[1;36m";
-            std::string sev = std::string(to_string(d.severity)) + ":";
-            auto pos = line.find(": " + sev);
-            if (pos != std::string::npos) line = line.substr(0, pos + 2) + c + sev + "\033[0m" + line.substr(pos + 2 + sev.size());
-        }
-        std::cerr << line << '\n';
-    }
-}
-
-std::string count_summary(std::size_t errors, std::size_t warnings, std::size_t notes) {
-    auto plural = [](std::size_t n, const char* word) {
-        return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-    };
-    std::string s = plural(errors, "error") + ", " + plural(warnings, "warning");
-    if (notes) s += ", " + plural(notes, "note");
-    return s;
+    ReportContext ctx;
+    ctx.prefix = prefix;
+    ctx.color = use_color(global, ::isatty(STDERR_FILENO) != 0);
+    std::cerr << render_human(diags, ctx);
 }
 
 void GraphSource::add_options(CLI::App& app) {
@@ -65,7 +50,21 @@ BuildResult GraphSource::load() const {
     std::string path = graph_file.empty() ? std::string(k_default_graph_file) : graph_file;
     if (graph_file.empty() && !std::filesystem::exists(path))
         throw Error("no graph file at '" + path + "'; run 'convgraph build CORPUS' first, or pass --graph FILE or --corpus DIR");
-    return read_graph_json(read_file(path));
+    std::string json = read_file(path);
+    // The binary twin (graph.cbor) loads several times faster. It is used only when it was made
+    // from this very JSON text (it records its hash); otherwise the JSON is parsed and the twin
+    // is (re)written for the next query. Failing to write it only costs speed.
+    std::filesystem::path binary = graph_cbor_path(path);
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(binary, ec)) {
+        if (auto r = read_graph_cbor(read_file(binary), json)) return std::move(*r);
+    }
+    BuildResult result = read_graph_json(json);
+    try {
+        write_file_atomic(binary, write_graph_cbor(result, json));
+    } catch (const Error&) {
+    }
+    return result;
 }
 
 std::optional<TableFormat> parse_table_format(const std::string& name) {

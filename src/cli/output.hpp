@@ -18,9 +18,6 @@ bool use_color(const GlobalOptions& global, bool terminal);
 // Prints diagnostics (path prefixed with `prefix`) to stderr, one per line.
 void print_diagnostics(const std::vector<Diagnostic>& diags, const std::string& prefix, const GlobalOptions& global);
 
-// "3 errors, 1 warning" style counts.
-std::string count_summary(std::size_t errors, std::size_t warnings, std::size_t notes);
-
 // Where a command takes its graph from: a graph file, or a corpus built in memory.
 struct GraphSource {
     std::string graph_file;

@@ -1,10 +1,7 @@
-// Checks: section numbering and link/anchor resolution.
+// Checks on links: classification, missing targets and anchors, links leaving the corpus.
 #include "convgraph/checks.hpp"
 
 #include "convgraph/anchor.hpp"
-
-#include <map>
-#include <tuple>
 
 namespace convgraph {
 
@@ -12,16 +9,17 @@ namespace {
 
 bool has_scheme(std::string_view dest) {
     auto colon = dest.find(':');
-    if (colon == std::string_view::npos || colon == 0) return false;
+    if (colon == std::string_view::npos || colon < 2) return false;  // "C:" is no scheme worth honouring
     for (std::size_t i = 0; i < colon; ++i) {
         char c = dest[i];
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-        if (!ok) return false;
+        bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        bool other = (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+        if (!(alpha || (i > 0 && other))) return false;
     }
-    return colon > 1;  // "C:" style drive letters are not schemes worth honouring here
+    return true;
 }
 
-// Joins `base_dir` and `rel`, resolving "." and "..". Returns false when ".." climbs above the root.
+// Joins `base_dir` and `rel`, resolving "." and "..". False when ".." climbs above the root.
 bool join_path(std::string_view base_dir, std::string_view rel, std::string& out) {
     std::vector<std::string> parts;
     auto push = [&](std::string_view p) -> bool {
@@ -49,25 +47,22 @@ bool join_path(std::string_view base_dir, std::string_view rel, std::string& out
     return true;
 }
 
-}  // namespace
-
-void check_document(const Document& doc, DiagnosticSink& diags) {
-    std::map<std::tuple<int, int, std::string>, const Heading*> seen;
-    for (const auto& h : doc.headings) {
-        if (h.number.empty() || h.level == 1) continue;
-        auto [it, inserted] = seen.emplace(std::make_tuple(h.level, h.parent, h.number), &h);
-        if (!inserted)
-            diags.error(h.loc, "duplicate-section-number",
-                        "section number " + h.number + " is used twice (first at line " +
-                            std::to_string(it->second->loc.line) + ")");
+// A note elsewhere in the corpus with the same file name, if exactly one exists.
+std::string same_file_name(const std::string& path, const std::vector<std::string>& note_paths) {
+    auto base = [](std::string_view p) {
+        auto slash = p.rfind('/');
+        return slash == std::string_view::npos ? p : p.substr(slash + 1);
+    };
+    std::string found;
+    for (const auto& p : note_paths) {
+        if (base(p) != base(path)) continue;
+        if (!found.empty()) return {};
+        found = p;
     }
-    for (const auto& link : doc.links) {
-        if (link.destination.empty() || link.destination[0] != '#') continue;
-        std::string fragment = percent_decode(std::string_view(link.destination).substr(1));
-        if (!doc.has_anchor(fragment))
-            diags.error(link.loc, "broken-anchor", "no heading in this note has the anchor '#" + fragment + "'");
-    }
+    return found;
 }
+
+}  // namespace
 
 LinkTarget classify_link(std::string_view from_path, std::string_view destination) {
     LinkTarget t;
@@ -84,26 +79,26 @@ LinkTarget classify_link(std::string_view from_path, std::string_view destinatio
         t.kind = LinkTarget::Kind::in_page;
         return t;
     }
+    std::string_view dir;
     if (path[0] == '/') {  // site-absolute: relative to the corpus root
-        if (!join_path("", percent_decode(path.substr(1)), t.path)) t.kind = LinkTarget::Kind::outside_corpus;
-        else t.kind = LinkTarget::Kind::relative;
-        return t;
+        path.remove_prefix(1);
+    } else {
+        auto slash = from_path.rfind('/');
+        dir = slash == std::string_view::npos ? std::string_view() : from_path.substr(0, slash);
     }
-    std::string_view dir = from_path;
-    auto slash = dir.rfind('/');
-    dir = slash == std::string_view::npos ? std::string_view() : dir.substr(0, slash);
     t.kind = join_path(dir, percent_decode(path), t.path) ? LinkTarget::Kind::relative : LinkTarget::Kind::outside_corpus;
     return t;
 }
 
 std::vector<std::pair<std::string, const Link*>> check_links(const Document& doc, const DocumentLookup& lookup,
+                                                             const std::vector<std::string>& note_paths,
                                                              const FileExists& file_exists, DiagnosticSink& diags) {
     std::vector<std::pair<std::string, const Link*>> resolved;
     for (const auto& link : doc.links) {
         LinkTarget t = classify_link(doc.path, link.destination);
         switch (t.kind) {
         case LinkTarget::Kind::external:
-        case LinkTarget::Kind::in_page: break;  // in-page anchors: check_document
+        case LinkTarget::Kind::in_page: break;  // in-page anchors: check_structure
         case LinkTarget::Kind::outside_corpus:
             diags.warning(link.loc, "link-outside-corpus",
                           "link target '" + link.destination + "' is outside the corpus root and cannot be checked");
@@ -111,13 +106,24 @@ std::vector<std::pair<std::string, const Link*>> check_links(const Document& doc
         case LinkTarget::Kind::relative: {
             const Document* target = lookup(t.path);
             if (!target) {
-                if (!file_exists || !file_exists(t.path))
-                    diags.error(link.loc, "broken-link", "link target '" + t.path + "' does not exist in the corpus");
+                if (!file_exists || !file_exists(t.path)) {
+                    std::vector<std::string> others;
+                    for (const auto& p : note_paths)
+                        if (p != doc.path) others.push_back(p);
+                    std::string near = same_file_name(t.path, others);
+                    if (near.empty()) near = nearest(t.path, others, 2);
+                    diags.error(link.loc, "broken-link", "link target '" + t.path + "' does not exist in the corpus",
+                                near.empty() ? std::string() : "did you mean '" + near + "'?");
+                }
                 break;
             }
-            if (!t.fragment.empty() && !target->has_anchor(t.fragment))
-                diags.error(link.loc, "broken-anchor",
-                            "no heading in '" + t.path + "' has the anchor '#" + t.fragment + "'");
+            if (!t.fragment.empty() && !target->has_anchor(t.fragment)) {
+                std::vector<std::string> anchors;
+                for (const auto& h : target->headings) anchors.push_back(h.anchor);
+                std::string near = nearest(t.fragment, anchors);
+                diags.error(link.loc, "broken-anchor", "no heading in '" + t.path + "' has the anchor '#" + t.fragment + "'",
+                            near.empty() ? std::string() : "did you mean '#" + near + "'?");
+            }
             resolved.emplace_back(t.path, &link);
             break;
         }

@@ -1,0 +1,35 @@
+// Suppress: inline suppression comments in notes.
+//   <!-- convgraph-disable CODE… -->  …  <!-- convgraph-enable CODE… -->
+//   <!-- convgraph-disable-next-line CODE… -->
+//   <!-- convgraph-disable-line CODE… -->   (on the line itself)
+//   <!-- convgraph-disable-file CODE… -->
+// Without codes, a comment applies to every check.
+#pragma once
+
+#include "convgraph/diagnostics.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace convgraph {
+
+class Suppressions {
+public:
+    // Scans a note's text for suppression comments.
+    static Suppressions scan(std::string_view text);
+
+    // True when a diagnostic with `code` at `line` (0 = whole file) is suppressed.
+    bool suppressed(int line, std::string_view code) const;
+    bool empty() const { return m_ranges.empty(); }
+
+private:
+    struct Range {
+        std::string code;  // "" = every code
+        int first;
+        int last;  // inclusive; INT_MAX for "to the end"
+    };
+    std::vector<Range> m_ranges;
+};
+
+}  // namespace convgraph

@@ -1,0 +1,101 @@
+// Lint options: configuration discovery, the report formats, the summary and exit status.
+#include "lint.hpp"
+#include "output.hpp"
+
+#include "convgraph/config.hpp"
+#include "convgraph/error.hpp"
+#include "convgraph/io.hpp"
+#include "convgraph/report.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include <unistd.h>
+
+namespace convgraph::cli {
+
+namespace fs = std::filesystem;
+
+void add_lint_options(CLI::App& app, LintArgs& args) {
+    app.add_option("corpus", args.corpus, "Corpus directories (searched recursively for .md notes)")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    app.add_option("--config", args.config,
+                   "Configuration file (default: convgraph.json at the corpus root, when present)")
+        ->check(CLI::ExistingFile);
+    std::string formats;
+    for (const auto& f : report_formats()) formats += "\n  " + std::string(f.name) + ": " + std::string(f.description);
+    app.add_option("--format", args.format, "Diagnostics format:" + formats)
+        ->check(CLI::IsMember([] {
+            std::vector<std::string> names;
+            for (const auto& f : report_formats()) names.emplace_back(f.name);
+            return names;
+        }()));
+    app.add_option("--report", args.report, "Write the diagnostics (machine formats) to this file instead of stdout");
+    app.add_flag("--strict", args.strict, "Exit with status 1 on warnings too");
+    app.add_flag("-q,--quiet", args.quiet, "No summary line");
+    app.add_option("-j,--jobs", args.jobs, "Parse notes on N threads (default: all cores)");
+    app.add_option("--max-file-size", args.max_file_size, "Skip notes larger than this many bytes (default: 8 MiB)");
+}
+
+BuildResult lint_build(const LintArgs& args) {
+    std::vector<fs::path> roots(args.corpus.begin(), args.corpus.end());
+    std::optional<fs::path> explicit_config;
+    if (!args.config.empty()) explicit_config = args.config;
+    Config config = load_config(explicit_config, roots.front());
+    BuildOptions options = options_from_config(config);
+    // Diagnostics about the configuration are placed relative to the corpus root when possible.
+    if (!config.path.empty()) {
+        std::error_code ec;
+        auto rel = fs::relative(config.path, roots.front(), ec);
+        if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0 && roots.size() == 1) options.config_path = rel.generic_string();
+    }
+    options.jobs = args.jobs;
+    if (args.max_file_size > 0) options.limits.max_file_bytes = args.max_file_size;
+    options.cache_dir = args.cache_dir;
+    return build_graph(roots, options);
+}
+
+int lint_report(const BuildResult& result, const LintArgs& args, const GlobalOptions& global,
+                const std::string& extra_summary, bool stdout_taken) {
+    const ReportFormat* format = find_report_format(args.format);
+    if (!format) throw Error("unknown diagnostics format '" + args.format + "'");
+    ReportContext ctx;
+    ctx.prefix = args.corpus.size() == 1 ? args.corpus.front() : std::string();
+    while (ctx.prefix.size() > 1 && ctx.prefix.back() == '/') ctx.prefix.pop_back();
+    if (ctx.prefix == ".") ctx.prefix.clear();
+    ctx.files_checked = result.documents.size();
+    if (args.format == "human") {
+        ctx.color = use_color(global, ::isatty(STDERR_FILENO) != 0);
+        std::map<std::string, std::vector<std::string>> cache;
+        ctx.source_line = [cache](const std::string& path, int line) mutable -> std::optional<std::string> {
+            auto it = cache.find(path);
+            if (it == cache.end()) {
+                std::vector<std::string> lines;
+                std::ifstream in(path, std::ios::binary);
+                std::string l;
+                while (in && std::getline(in, l) && lines.size() < 2000000) lines.push_back(l);
+                it = cache.emplace(path, std::move(lines)).first;
+            }
+            if (line < 1 || static_cast<std::size_t>(line) > it->second.size()) return std::nullopt;
+            return it->second[static_cast<std::size_t>(line - 1)];
+        };
+        std::cerr << format->render(result.diagnostics, ctx);
+    } else {
+        std::string text = format->render(result.diagnostics, ctx);
+        if (!args.report.empty())
+            write_file_atomic(args.report, text);
+        else if (stdout_taken)
+            throw Error("the graph is written to standard output; give --report FILE for " + args.format + " diagnostics");
+        else
+            std::cout << text << std::flush;
+    }
+    if (!args.quiet) std::cerr << "convgraph: " << report_summary(result.diagnostics, ctx.files_checked) << extra_summary << '\n';
+    std::size_t errors = result.count(Severity::error), warnings = result.count(Severity::warning);
+    if (errors > 0 || (args.strict && warnings > 0)) return k_exit_findings;
+    return k_exit_ok;
+}
+
+}  // namespace convgraph::cli

@@ -1,0 +1,72 @@
+// Export: a picture (SVG or PNG) of the DOT export plus a legend, laid out and rendered in
+// process by Graphviz's libgvc. The only file that includes Graphviz headers.
+#include "convgraph/export.hpp"
+
+#include "convgraph/error.hpp"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <string>
+
+namespace convgraph {
+
+namespace {
+
+constexpr std::array<std::string_view, 6> k_layouts = {"dot", "sfdp", "neato", "fdp", "circo", "twopi"};
+
+// Graphviz reports through a process-wide callback; collect its messages for the Error text.
+std::string& graphviz_messages() {
+    static std::string messages;
+    return messages;
+}
+
+int collect_message(char* text) {
+    graphviz_messages() += text;
+    return 0;
+}
+
+struct ContextDeleter {
+    void operator()(GVC_t* c) const { gvFreeContext(c); }
+};
+struct GraphDeleter {
+    void operator()(Agraph_t* g) const { agclose(g); }
+};
+
+[[noreturn]] void fail(const std::string& what) {
+    std::string detail = graphviz_messages();
+    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
+    throw Error("Graphviz: " + what + (detail.empty() ? "" : ": " + detail));
+}
+
+}  // namespace
+
+std::string render_graphviz(const Graph& g, const ExportSelection& sel, const ExportOptions& options,
+                            std::string_view format) {
+    if (std::find(k_layouts.begin(), k_layouts.end(), options.layout) == k_layouts.end())
+        throw Error("unknown layout '" + options.layout + "' (expected dot, sfdp, neato, fdp, circo or twopi)");
+    std::string dot = export_detail::dot_source(g, sel, options, true);
+    graphviz_messages().clear();
+    agseterr(AGERR);
+    agseterrf(collect_message);
+    std::unique_ptr<GVC_t, ContextDeleter> gvc(gvContext());
+    if (!gvc) fail("cannot create a context");
+    std::unique_ptr<Agraph_t, GraphDeleter> graph(agmemread(dot.c_str()));
+    if (!graph) fail("cannot read the generated graph");
+    if (gvLayout(gvc.get(), graph.get(), options.layout.c_str()) != 0) fail("layout '" + options.layout + "' failed");
+    char* data = nullptr;
+    unsigned int length = 0;
+    std::string format_name(format);
+    int rc = gvRenderData(gvc.get(), graph.get(), format_name.c_str(), &data, &length);
+    std::string out;
+    if (rc == 0 && data) out.assign(data, length);
+    if (data) gvFreeRenderData(data);
+    gvFreeLayout(gvc.get(), graph.get());
+    if (rc != 0) fail("cannot render " + format_name);
+    return out;
+}
+
+}  // namespace convgraph

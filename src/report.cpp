@@ -1,0 +1,78 @@
+// Report: the format table, the summary line and the human format.
+#include "convgraph/report.hpp"
+
+#include "convgraph/unicode.hpp"
+
+#include <array>
+
+namespace convgraph {
+
+std::span<const ReportFormat> report_formats() {
+    static constexpr std::array<ReportFormat, 6> formats{{
+        {"human", "path:line:col: severity: message [code], the source line and a caret (stderr)", render_human},
+        {"github", "GitHub Actions workflow commands that annotate pull requests (stdout)", render_github},
+        {"json", "a JSON document of diagnostics and counts (stdout)", render_json},
+        {"sarif", "SARIF 2.1.0 for code scanning (stdout)", render_sarif},
+        {"junit", "JUnit XML, one test case per finding (stdout)", render_junit},
+        {"gitlab", "GitLab Code Quality JSON (stdout)", render_gitlab},
+    }};
+    return formats;
+}
+
+const ReportFormat* find_report_format(std::string_view name) {
+    for (const auto& f : report_formats())
+        if (f.name == name) return &f;
+    return nullptr;
+}
+
+std::string report_summary(const std::vector<Diagnostic>& diags, std::size_t files_checked) {
+    std::size_t counts[3] = {0, 0, 0};
+    for (const auto& d : diags) ++counts[static_cast<int>(d.severity)];
+    auto plural = [](std::size_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
+    return plural(counts[2], "error") + ", " + plural(counts[1], "warning") + ", " + plural(counts[0], "note") +
+           " in " + plural(files_checked, "file");
+}
+
+std::string render_human(const std::vector<Diagnostic>& diags, const ReportContext& ctx) {
+    std::string out;
+    for (const auto& d : diags) {
+        std::string line = format_diagnostic(d, ctx.prefix);
+        if (ctx.color) {
+            const char* c = d.severity == Severity::error ? "\033[1;31m" : d.severity == Severity::warning ? "\033[1;35m" : "\033[1;36m";
+            std::string sev = std::string(to_string(d.severity)) + ":";
+            auto pos = line.find(": " + sev);
+            if (pos != std::string::npos)
+                line = "\033[1m" + line.substr(0, pos + 1) + "\033[0m " + c + sev + "\033[0m" + line.substr(pos + 2 + sev.size());
+        }
+        out += line + "\n";
+        if (d.loc.line > 0 && ctx.source_line) {
+            std::string path = d.loc.path;
+            if (!ctx.prefix.empty()) path = ctx.prefix + (ctx.prefix.back() == '/' ? "" : "/") + path;
+            if (auto text = ctx.source_line(path, d.loc.line)) {
+                // Repaired and without control characters, so the terminal shows what convgraph read.
+                std::string src = strip_xml_invalid(repair_utf8(*text));
+                while (!src.empty() && (src.back() == '\r' || src.back() == '\n')) src.pop_back();
+                if (src.find_first_not_of(" \t") == std::string::npos) src.clear();
+                if (!src.empty()) out += "    " + src + "\n";
+                if (d.loc.column > 0 && !src.empty()) {
+                    // Pad by display width so the caret stands under the column, tabs kept as tabs.
+                    std::string pad;
+                    std::size_t pos = 0;
+                    for (int col = 1; col < d.loc.column && pos < src.size(); ++col) {
+                        std::size_t start = pos;
+                        char32_t cp = next_code_point(src, pos);
+                        if (cp == '\t')
+                            pad += '\t';
+                        else
+                            pad += std::string(display_width(std::string_view(src).substr(start, pos - start)), ' ');
+                    }
+                    out += "    " + pad + (ctx.color ? "\033[1;32m^\033[0m" : "^") + "\n";
+                }
+            }
+        }
+        if (!d.hint.empty()) out += "    = hint: " + d.hint + "\n";
+    }
+    return out;
+}
+
+}  // namespace convgraph

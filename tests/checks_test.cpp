@@ -1,0 +1,138 @@
+// Unit tests: structure and link checks (section numbers, anchors, links between notes).
+#include "convgraph/checks.hpp"
+#include "convgraph/conventions.hpp"
+#include "convgraph/markdown.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+using namespace convgraph;
+
+namespace {
+
+Document parse(const std::string& path, const std::string& text) {
+    DiagnosticSink sink;
+    return parse_markdown(path, text, sink);
+}
+
+std::vector<Diagnostic> with_code(const std::vector<Diagnostic>& all, const std::string& code) {
+    std::vector<Diagnostic> out;
+    for (const auto& d : all)
+        if (d.code == code) out.push_back(d);
+    return out;
+}
+
+std::vector<Diagnostic> structure(const Document& doc) {
+    DiagnosticSink sink;
+    check_structure(doc, Conventions::defaults(), sink);
+    return sink.take();
+}
+
+}  // namespace
+
+TEST_CASE("a section number used twice among siblings is an error", "[checks]") {
+    Document doc = parse("a.md",
+                         "# 03.3.1-技术收敛驱动力\n\n## 七、甲\n\n## 八、核心结论\n\ntext\n\n## 八、相关主题\n\n### 8.1 乙\n");
+    auto dups = with_code(structure(doc), "duplicate-section-number");
+    REQUIRE(dups.size() == 1);
+    CHECK(dups[0].severity == Severity::error);
+    CHECK(dups[0].loc == SourceLoc{"a.md", 9, 1});
+    CHECK(dups[0].message == "section number 八 is used twice (first at line 5)");
+}
+
+TEST_CASE("the same number under different parents is no duplicate", "[checks]") {
+    Document doc = parse("a.md", "# T\n\n## 1. A\n\n### 1.1 x\n\n## 2. B\n\n### 1.1 x\n");
+    CHECK(with_code(structure(doc), "duplicate-section-number").empty());
+}
+
+TEST_CASE("in-page anchors must match a heading", "[checks]") {
+    Document doc = parse("a.md",
+                         "# 标题\n\n## 目录\n\n- [一](#一概述)\n- [坏](#一概况)\n- [编码](#%E4%B8%80%E6%A6%82%E8%BF%B0)\n\n"
+                         "## 一、概述\n");
+    auto broken = with_code(structure(doc), "broken-anchor");
+    REQUIRE(broken.size() == 1);
+    CHECK(broken[0].severity == Severity::error);
+    CHECK(broken[0].loc == SourceLoc{"a.md", 6, 3});
+    CHECK(broken[0].message == "no heading in this note has the anchor '#一概况'");
+}
+
+TEST_CASE("classify_link tells external in-page relative and outside links apart", "[checks]") {
+    using K = LinkTarget::Kind;
+    auto t = classify_link("a/b.md", "../c.md#F%C3%A9");
+    CHECK(t.kind == K::relative);
+    CHECK(t.path == "c.md");
+    CHECK(t.fragment == "Fé");
+    t = classify_link("a/b.md", "sub/./d.md");
+    CHECK(t.kind == K::relative);
+    CHECK(t.path == "a/sub/d.md");
+    CHECK(t.fragment.empty());
+    t = classify_link("a/b.md", "/top.md");
+    CHECK(t.kind == K::relative);
+    CHECK(t.path == "top.md");
+    t = classify_link("a.md", "%E4%B8%AD.md?x=1#y");
+    CHECK(t.kind == K::relative);
+    CHECK(t.path == "中.md");
+    CHECK(t.fragment == "y");
+    t = classify_link("a.md", "#%E4%B8%AD");
+    CHECK(t.kind == K::in_page);
+    CHECK(t.fragment == "中");
+    CHECK(classify_link("a.md", "https://example.com/x.md").kind == K::external);
+    CHECK(classify_link("a.md", "mailto:someone@example.com").kind == K::external);
+    CHECK(classify_link("a.md", "//cdn.example.com/x").kind == K::external);
+    CHECK(classify_link("a.md", "").kind == K::external);
+    CHECK(classify_link("a.md", "../x.md").kind == K::outside_corpus);
+    CHECK(classify_link("x/y/a.md", "../../../view/v.md").kind == K::outside_corpus);
+    CHECK(classify_link("x/y/a.md", "../../view/v.md").kind == K::relative);
+}
+
+TEST_CASE("check_links reports broken links anchors and links leaving the corpus", "[checks]") {
+    std::map<std::string, Document> corpus;
+    corpus.emplace("a.md", parse("a.md",
+                                 "# A\n\n"
+                                 "- [ok](sub/b.md#二、细节)\n"          // 3: fragment as written is not the slug
+                                 "- [ok](sub/b.md#二细节)\n"            // 4
+                                 "- [bad](sub/b.md#missing)\n"          // 5
+                                 "- [none](c.md)\n"                     // 6
+                                 "- [out](../x.md)\n"                   // 7
+                                 "- [web](https://example.com/c.md)\n"  // 8
+                                 "- [img](pic.png)\n"                   // 9
+                                 "- [here](#a)\n"));                    // 10
+    corpus.emplace("sub/b.md", parse("sub/b.md", "# B\n\n## 二、细节\n"));
+    DocumentLookup lookup = [&](const std::string& p) -> const Document* {
+        auto it = corpus.find(p);
+        return it == corpus.end() ? nullptr : &it->second;
+    };
+    FileExists exists = [](const std::string& p) { return p == "pic.png"; };
+    DiagnosticSink sink;
+    auto resolved = check_links(corpus.at("a.md"), lookup, {"a.md", "sub/b.md"}, exists, sink);
+    auto diags = sink.take();
+
+    std::vector<std::pair<int, std::string>> got;
+    for (const auto& d : diags) got.emplace_back(d.loc.line, d.code);
+    std::sort(got.begin(), got.end());
+    CHECK(got == std::vector<std::pair<int, std::string>>{
+                     {3, "broken-anchor"}, {5, "broken-anchor"}, {6, "broken-link"}, {7, "link-outside-corpus"}});
+    for (const auto& d : diags) {
+        CHECK(d.loc.column == 3);
+        if (d.loc.line == 5) CHECK(d.message == "no heading in 'sub/b.md' has the anchor '#missing'");
+        if (d.loc.line == 6) {
+            CHECK(d.message == "link target 'c.md' does not exist in the corpus");
+            CHECK(d.severity == Severity::error);
+        }
+        if (d.loc.line == 7) {
+            CHECK(d.severity == Severity::warning);
+            CHECK(d.message == "link target '../x.md' is outside the corpus root and cannot be checked");
+        }
+    }
+    // Links to an existing note resolve even when the anchor is wrong (the edge is still real).
+    std::vector<int> lines;
+    for (const auto& [target, link] : resolved) {
+        CHECK(target == "sub/b.md");
+        lines.push_back(link->loc.line);
+    }
+    CHECK(lines == std::vector<int>{3, 4, 5});
+}

@@ -1,0 +1,209 @@
+// Unit tests: scanning a corpus directory and reading notes defensively.
+#include "convgraph/corpus.hpp"
+#include "convgraph/error.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+using namespace convgraph;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh directory under the system temp dir, removed at the end of the test.
+class TempDir {
+public:
+    TempDir() {
+        std::random_device rd;
+        m_path = fs::temp_directory_path() /
+                 ("convgraph-corpus-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+        fs::create_directories(m_path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(m_path, ec);
+    }
+    const fs::path& path() const { return m_path; }
+    void write(const std::string& rel, const std::string& content) const {
+        fs::path p = m_path / rel;
+        fs::create_directories(p.parent_path());
+        std::ofstream(p, std::ios::binary) << content;
+    }
+
+private:
+    fs::path m_path;
+};
+
+std::vector<std::string> paths_of(const std::vector<CorpusFile>& files) {
+    std::vector<std::string> out;
+    for (const auto& f : files) out.push_back(f.path);
+    return out;
+}
+
+std::optional<std::string> check_text(const std::string& text, DiagnosticSink& sink, std::uintmax_t limit = 1u << 20) {
+    CorpusLimits limits;
+    limits.max_file_bytes = limit;
+    return check_note_text("n.md", text, limits, sink);
+}
+
+}  // namespace
+
+TEST_CASE("scan_corpus finds md files recursively in byte order", "[corpus]") {
+    TempDir dir;
+    dir.write("b.md", "# b");
+    dir.write("a.md", "# a");
+    dir.write("sub/z.md", "# z");
+    dir.write("sub/deeper/c.md", "# c");
+    dir.write("notes.txt", "not a note");
+    dir.write("README.markdown", "not .md");
+    dir.write(".git/x.md", "hidden");
+    dir.write(".convgraph/y.md", "hidden");
+    dir.write("sub/.hidden.md", "hidden");
+    dir.write("中文/笔记.md", "# 中");
+    DiagnosticSink sink;
+    auto files = scan_corpus(dir.path(), sink);
+    CHECK(paths_of(files) == std::vector<std::string>{"a.md", "b.md", "sub/deeper/c.md", "sub/z.md", "中文/笔记.md"});
+    CHECK(sink.all().empty());
+    REQUIRE(files.size() == 5);
+    CHECK(fs::exists(files[0].full_path));
+}
+
+TEST_CASE("scan_corpus follows symlinks inside the root only", "[corpus]") {
+    TempDir dir;
+    TempDir outside;
+    outside.write("secret.md", "# secret");
+    dir.write("real/a.md", "# a");
+    fs::create_directory_symlink(dir.path() / "real", dir.path() / "alias");
+    fs::create_symlink(dir.path() / "real/a.md", dir.path() / "link.md");
+    fs::create_directory_symlink(outside.path(), dir.path() / "escape");
+    fs::create_symlink(outside.path() / "secret.md", dir.path() / "escape.md");
+    DiagnosticSink sink;
+    auto files = scan_corpus(dir.path(), sink);
+    // "alias" reaches the directory "real" a second time: its notes keep their real path.
+    auto paths = paths_of(files);
+    CHECK(paths == std::vector<std::string>{"link.md", "real/a.md"});
+    int alias_reports = 0;
+    for (const auto& d : sink.all())
+        if (d.code == "symlink-loop" && d.loc.path == "alias") ++alias_reports;
+    CHECK(alias_reports == 1);
+    for (const auto& p : paths) CHECK(p.find("secret") == std::string::npos);
+    std::vector<std::string> escapes;
+    for (const auto& d : sink.all())
+        if (d.code == "symlink-escapes-corpus") {
+            escapes.push_back(d.loc.path);
+            CHECK(d.severity == Severity::warning);
+        }
+    std::sort(escapes.begin(), escapes.end());
+    CHECK(escapes == std::vector<std::string>{"escape", "escape.md"});
+}
+
+TEST_CASE("a symlink loop ends with a symlink-loop diagnostic", "[corpus]") {
+    TempDir dir;
+    dir.write("d/a.md", "# a");
+    fs::create_directory_symlink(dir.path() / "d", dir.path() / "d/again");
+    fs::create_directory_symlink(dir.path(), dir.path() / "d/root");
+    DiagnosticSink sink;
+    auto files = scan_corpus(dir.path(), sink);
+    CHECK(paths_of(files) == std::vector<std::string>{"d/a.md"});
+    int loops = 0;
+    for (const auto& d : sink.all())
+        if (d.code == "symlink-loop") ++loops;
+    CHECK(loops == 2);
+}
+
+TEST_CASE("scan_corpus throws Error when the root is not a directory", "[corpus]") {
+    TempDir dir;
+    dir.write("file.md", "# x");
+    DiagnosticSink sink;
+    CHECK_THROWS_AS(scan_corpus(dir.path() / "missing", sink), Error);
+    CHECK_THROWS_AS(scan_corpus(dir.path() / "file.md", sink), Error);
+}
+
+TEST_CASE("read_note reads a note and skips one that is too large", "[corpus]") {
+    TempDir dir;
+    dir.write("ok.md", "# 标题\n");
+    dir.write("big.md", std::string(100, 'x'));
+    DiagnosticSink sink;
+    CorpusLimits limits;
+    limits.max_file_bytes = 50;
+    CHECK(read_note({"ok.md", dir.path() / "ok.md"}, limits, sink) == std::optional<std::string>("# 标题\n"));
+    CHECK(sink.all().empty());
+    CHECK_FALSE(read_note({"big.md", dir.path() / "big.md"}, limits, sink).has_value());
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].code == "file-too-large");
+    CHECK(sink.all()[0].loc == SourceLoc{"big.md", 0, 0});
+    CHECK(sink.all()[0].message == "file is 100 bytes, over the limit of 50; skipped");
+    CHECK_FALSE(read_note({"gone.md", dir.path() / "gone.md"}, limits, sink).has_value());
+    CHECK(sink.all().back().code == "unreadable-file");
+}
+
+TEST_CASE("a NUL byte makes a note binary", "[corpus]") {
+    TempDir dir;
+    dir.write("bin.md", std::string("line1\nli\0ne2\n", 13));
+    DiagnosticSink sink;
+    CHECK_FALSE(read_note({"bin.md", dir.path() / "bin.md"}, CorpusLimits{}, sink).has_value());
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].code == "binary-file");
+    CHECK(sink.all()[0].loc == SourceLoc{"bin.md", 2, 0});
+    CHECK(sink.all()[0].message == "file contains a NUL byte at offset 8; not a text note, skipped");
+}
+
+TEST_CASE("invalid UTF-8 is reported with line column and byte offset then repaired", "[corpus]") {
+    DiagnosticSink sink;
+    auto text = check_text("# 标题\n中文\xFF尾\n", sink);
+    REQUIRE(text.has_value());
+    CHECK(*text == "# 标题\n中文\xEF\xBF\xBD尾\n");
+    REQUIRE(sink.all().size() == 1);
+    const auto& d = sink.all()[0];
+    CHECK(d.code == "invalid-utf8");
+    CHECK(d.severity == Severity::error);
+    CHECK(d.loc == SourceLoc{"n.md", 2, 3});
+    CHECK(d.message == "invalid UTF-8 at byte offset 15; invalid bytes are read as U+FFFD");
+}
+
+TEST_CASE("invalid UTF-8 at the first byte", "[corpus]") {
+    DiagnosticSink sink;
+    auto text = check_text("\x80" "abc", sink);
+    REQUIRE(text.has_value());
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].loc == SourceLoc{"n.md", 1, 1});
+    CHECK(sink.all()[0].message.find("byte offset 0;") != std::string::npos);
+}
+
+TEST_CASE("control characters are removed with one warning", "[corpus]") {
+    DiagnosticSink sink;
+    auto text = check_text("a\tb\r\nc\x07" "d\x1B\n", sink);
+    REQUIRE(text.has_value());
+    CHECK(*text == "a\tb\r\ncd\n");
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].code == "control-character");
+    CHECK(sink.all()[0].severity == Severity::warning);
+    CHECK(sink.all()[0].loc == SourceLoc{"n.md", 2, 0});
+    CHECK(sink.all()[0].message == "control character U+0007 removed");
+}
+
+TEST_CASE("a UTF-8 byte order mark is dropped silently", "[corpus]") {
+    DiagnosticSink sink;
+    auto text = check_text("\xEF\xBB\xBF# 标题\n", sink);
+    REQUIRE(text.has_value());
+    CHECK(*text == "# 标题\n");
+    CHECK(sink.all().empty());
+}
+
+TEST_CASE("check_note_text applies the size limit to in-memory text", "[corpus]") {
+    DiagnosticSink sink;
+    CHECK_FALSE(check_text(std::string(11, 'x'), sink, 10).has_value());
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].code == "file-too-large");
+    DiagnosticSink ok;
+    CHECK(check_text(std::string(10, 'x'), ok, 10).has_value());
+    CHECK(ok.all().empty());
+}

@@ -1,0 +1,113 @@
+"""End-to-end tests for the incremental build: the note cache and the binary graph file."""
+import os
+import shutil
+
+import cgtest
+from cgtest import run
+
+
+class CachedBuild(cgtest.TempDirTest):
+    """A cached rebuild writes the same bytes as a clean (--no-cache) build of the same corpus."""
+
+    def setUp(self):
+        super().setUp()
+        self.corpus = os.path.join(self.tmp, "corpus")
+        shutil.copytree(cgtest.CORPUS, self.corpus)
+        self.copy_fixture("house", dest="corpus/house")
+
+    def build(self, *extra, out="cached.json"):
+        r = run("build", "corpus", "-q", "-o", out, *extra, cwd=self.tmp)
+        self.assertIn(r.code, (0, 1), r)
+        with open(os.path.join(self.tmp, out), "rb") as f:
+            return f.read()
+
+    def assertSameAsClean(self):
+        cached = self.build()
+        clean = self.build("--no-cache", out="clean.json")
+        self.assertEqual(cached, clean)
+
+    def notes(self):
+        out = []
+        for d, _, files in os.walk(self.corpus):
+            out += [os.path.join(d, f) for f in files if f.endswith(".md")]
+        return sorted(out)
+
+    def test_default_cache_location(self):
+        self.build()
+        cache = os.path.join(self.tmp, ".convgraph", "cache")
+        entries = [f for _, _, fs in os.walk(cache) for f in fs]
+        self.assertEqual(len(entries), len(self.notes()))
+        self.assertTrue(os.path.exists(os.path.join(self.tmp, "cached.cbor")))
+
+    def test_warm_rebuild(self):
+        first = self.build()
+        self.assertEqual(self.build(), first)
+        self.assertSameAsClean()
+
+    def test_edit(self):
+        self.build()
+        with open(self.notes()[0], "a", encoding="utf-8") as f:
+            f.write("\n## 九十、新增驱动力\n\n**核心思想**：新机制，旧机制\n")
+        self.assertSameAsClean()
+
+    def test_delete(self):
+        self.build()
+        os.remove(self.notes()[1])
+        self.assertSameAsClean()
+
+    def test_rename(self):
+        self.build()
+        note = self.notes()[2]
+        os.rename(note, os.path.join(self.corpus, "renamed.md"))
+        self.assertSameAsClean()
+
+    def test_made_invalid(self):
+        self.build()
+        notes = self.notes()
+        with open(notes[0], "wb") as f:
+            f.write(b"# broken\x00\n")
+        with open(notes[3], "wb") as f:
+            f.write(b"\xff\xfe not utf-8\n| a |\n| - |\n")
+        self.assertSameAsClean()
+
+    def test_no_cache_writes_no_cache(self):
+        self.build("--no-cache")
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, ".convgraph", "cache")))
+
+    def test_cache_dir_option(self):
+        first = self.build("--cache-dir", "elsewhere")
+        self.assertTrue(os.path.isdir(os.path.join(self.tmp, "elsewhere")))
+        self.assertEqual(self.build("--cache-dir", "elsewhere"), first)
+
+    def test_corrupt_entries(self):
+        first = self.build()
+        cache = os.path.join(self.tmp, ".convgraph", "cache")
+        for i, (d, _, files) in enumerate(os.walk(cache)):
+            for f in files:
+                with open(os.path.join(d, f), "wb") as out:
+                    out.write(b"\x00garbage" if i % 2 else b"")
+        self.assertEqual(self.build(), first)
+        self.assertSameAsClean()
+
+
+class BinaryGraph(cgtest.TempDirTest):
+    """Queries read graph.cbor when it matches graph.json, and fall back to the JSON otherwise."""
+
+    def test_query_same_with_and_without_binary(self):
+        r = run("build", cgtest.CORPUS, "-q", "--no-cache", cwd=self.tmp)
+        self.assertIn(r.code, (0, 1), r)
+        binary = os.path.join(self.tmp, ".convgraph", "graph.cbor")
+        self.assertTrue(os.path.exists(binary))
+        with_binary = run("query", "list", cwd=self.tmp)
+        self.assertEqual(with_binary.code, 0, with_binary)
+        with open(binary, "wb") as f:
+            f.write(b"not cbor")
+        without = run("query", "list", cwd=self.tmp)
+        self.assertEqual(without.code, 0, without)
+        self.assertEqual(with_binary.out, without.out)
+        os.remove(binary)
+        self.assertEqual(run("query", "list", cwd=self.tmp).out, with_binary.out)
+
+
+if __name__ == "__main__":
+    cgtest.main()

@@ -1,0 +1,282 @@
+"""convgraph query: every subcommand and format over the house fixture (and the shipped corpus for
+feedback loops); CJK alignment, ambiguous and unknown names, exit codes, -0, completion scripts."""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+import unittest
+
+from cgtest import CORPUS, FIXTURES, run, TempDirTest, main
+
+
+def width(text):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in text)
+
+
+class QueryTest(TempDirTest):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="convgraph-query-")
+        cls.corpus = os.path.join(cls.dir, "corpus")
+        shutil.copytree(os.path.join(FIXTURES, "house"), cls.corpus, ignore=shutil.ignore_patterns("EXPECTED.md"))
+        cls.graph = os.path.join(cls.dir, "house.json")
+        r = run("build", cls.corpus, "-o", cls.graph)
+        assert os.path.exists(cls.graph), r
+        cls.big = os.path.join(cls.dir, "corpus.json")
+        r = run("build", CORPUS, "-o", cls.big)
+        assert os.path.exists(cls.big), r
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def q(self, *args, graph=None):
+        return run("query", *args, "--graph", graph or self.graph)
+
+    def golden(self, name, *args, code=0, graph=None):
+        r = self.q(*args, graph=graph)
+        self.assertEqual(r.code, code, r)
+        out = r.out
+        if name.endswith(".csv"):  # RFC 4180 lines end in CRLF; goldens are stored with LF
+            self.assertTrue(out.endswith("\r\n"), out[-20:])
+            out = out.replace("\r\n", "\n")
+        self.assertGolden(out, "query/" + name)
+        return r
+
+    # show
+    def test_show_every_format(self):
+        for fmt, ext in (("table", "txt"), ("tsv", "tsv"), ("csv", "csv"), ("json", "json"), ("jsonl", "jsonl")):
+            with self.subTest(fmt=fmt):
+                self.golden("show." + ext, "show", "测试框架统一", "--format", fmt)
+
+    def test_show_lists_roles_edges_and_places(self):
+        r = self.q("show", "测试框架统一")
+        self.assertIn("roles: driver,effect,case", r.out)
+        self.assertIn("acts_through →", r.out)
+        self.assertIn("← results_in", r.out)
+        self.assertIn("04.1.1-测试收敛驱动力.md:78", r.out)
+
+    # list
+    def test_list_filters_compose(self):
+        self.golden("list-drivers.txt", "list", "drivers")
+        self.golden("list-kind-effect.tsv", "list", "--kind", "effect", "--format", "tsv")
+        self.golden("list-from.txt", "list", "--from", "持续集成", "--relation", "acts_through")
+        self.golden("list-to.txt", "list", "--to", "迁移成本上升", "--relation", "leads_to")
+        self.golden("list-degree.csv", "list", "--sort", "degree", "--limit", "5", "--format", "csv")
+        self.golden("list-doc-match.jsonl", "list", "--doc", "04.1.1", "--match", "统一", "--format", "jsonl")
+        r = self.q("list", "--role", "case", "--relation", "exemplified_by", "--kind", "effect", "--format", "tsv")
+        names = [line.split("\t")[0] for line in r.out.splitlines()[1:]]
+        self.assertEqual(names, ["评审提速", "迁移成本上升"])
+
+    def test_list_sort_kind_and_json(self):
+        r = self.q("list", "--sort", "kind", "--format", "json")
+        self.assertEqual(r.code, 0, r)
+        self.assertTrue(r.out.startswith("[\n  {\n    \"name\": "), r.out[:80])
+        kinds = [line.split('"')[3] for line in r.out.splitlines() if line.strip().startswith('"kind"')]
+        order = ["driver", "mechanism", "effect", "case", "layer", "aspect", "concept"]
+        self.assertEqual(kinds, sorted(kinds, key=order.index))
+
+    def test_list_nothing_matches_exits_1(self):
+        r = self.q("list", "--match", "不存在的词")
+        self.assertEqual(r.code, 1, r)
+
+    # upstream / downstream
+    def test_upstream_downstream(self):
+        self.golden("upstream.txt", "upstream", "平台收敛")
+        self.golden("downstream-depth.tsv", "downstream", "持续集成", "--depth", "1", "--format", "tsv")
+        self.golden("downstream-leads-to.txt", "downstream", "断言规范化", "--relation", "leads_to")
+        r = self.q("downstream", "代码提交", "--relation", "leads_to,produces", "--format", "tsv")
+        rows = [line.split("\t") for line in r.out.splitlines()[1:]]
+        self.assertEqual(rows[0][:4], ["1", "自动触发", "mechanism", "leads_to"])
+        self.assertTrue(all(int(a[0]) <= int(b[0]) for a, b in zip(rows, rows[1:])))
+
+    def test_nothing_upstream_exits_1(self):
+        r = self.q("upstream", "测试收敛驱动力")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("nothing upstream of '测试收敛驱动力'", r.err)
+
+    # path
+    def test_path(self):
+        self.golden("path.txt", "path", "测试收敛驱动力", "平台收敛")
+        self.golden("path-all.tsv", "path", "持续集成", "迁移成本上升", "--all-shortest", "--format", "tsv")
+        r = self.q("path", "持续集成", "迁移成本上升", "--all-shortest", "--max", "1", "--format", "tsv")
+        self.assertEqual({line.split("\t")[0] for line in r.out.splitlines()[1:]}, {"1"})
+
+    def test_no_path_says_so(self):
+        r = self.q("path", "平台收敛", "持续集成")
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual(r.out, "")
+        self.assertIn("no path from '平台收敛' to '持续集成'", r.err)
+        self.assertIn("there is one the other way", r.err)
+
+    # loops
+    def test_loops(self):
+        r = self.q("loops")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("no feedback loops", r.err)
+        self.golden("loops.txt", "loops", graph=self.big)
+        self.golden("loops.tsv", "loops", "--format", "tsv", graph=self.big)
+
+    # hubs / stats
+    def test_hubs_and_stats(self):
+        self.golden("hubs.txt", "hubs")
+        self.golden("hubs-betweenness.tsv", "hubs", "--by", "betweenness", "--top", "5", "--format", "tsv")
+        self.golden("stats.txt", "stats", "--top", "5")
+        self.golden("stats.json", "stats", "--top", "3", "--format", "json")
+        self.golden("stats.csv", "stats", "--top", "3", "--format", "csv")
+
+    # where
+    def test_where_reads_lines_from_the_corpus(self):
+        r = run("query", "where", "夹具复用", "--corpus", self.corpus)
+        self.assertEqual(r.code, 0, r)
+        self.assertGolden(r.out.replace(self.corpus, "CORPUS"), "query/where.txt")
+        first = r.out.splitlines()[0]
+        path, line = first.split(":")[0], int(first.split(":")[1])
+        with open(path, encoding="utf-8") as f:
+            self.assertEqual(first.split(": ", 1)[1], f.read().splitlines()[line - 1])
+        r2 = self.q("where", "夹具复用", "--root", self.corpus)
+        self.assertEqual(r2.out, r.out)
+        r3 = run("query", "where", "夹具复用", "--graph", self.graph, cwd=self.corpus)
+        self.assertEqual(r3.code, 0, r3)
+        self.assertEqual(r3.out.replace("04.1.1", os.path.join(self.corpus, "04.1.1")), r.out)
+        r4 = self.q("where", "夹具复用", "--format", "tsv", "--root", self.corpus)
+        self.assertGolden(r4.out.replace(self.corpus, "CORPUS"), "query/where.tsv")
+
+    def test_where_without_the_corpus_warns(self):
+        r = run("query", "where", "夹具复用", "--graph", self.graph, cwd=self.tmp)
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("pass --root DIR", r.err)
+
+    # search
+    def test_search(self):
+        self.golden("search-cjk.txt", "search", "统一")
+        self.golden("search-fuzzy.tsv", "search", "pytest 夹具模", "--format", "tsv")
+        r = self.q("search", "xunit", "--format", "tsv")
+        self.assertEqual(r.out.splitlines()[1].split("\t")[:3], ["xUnit 风格普及", "case", "prefix"])
+        r = self.q("search", "迁移成本上生", "--format", "tsv")
+        self.assertIn("迁移成本上升\teffect\tfuzzy", r.out)
+        r = self.q("search", "zzzz")
+        self.assertEqual(r.code, 1, r)
+
+    # names
+    def test_ambiguous_name_lists_candidates_exit_2(self):
+        for cmd in (["show", "测试"], ["upstream", "测试"], ["path", "测试", "平台收敛"], ["where", "测试"]):
+            with self.subTest(cmd=cmd):
+                r = self.q(*cmd)
+                self.assertEqual(r.code, 2, r)
+                self.assertIn("'测试' is ambiguous; it matches:", r.err)
+                self.assertIn("  测试框架统一  (driver)", r.err)
+
+    def test_unknown_name_suggests_exit_1(self):
+        r = self.q("show", "持续继成")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("no concept named '持续继成'; did you mean '持续集成'?", r.err)
+        r = self.q("list", "--from", "nope-nothing")
+        self.assertEqual(r.code, 1, r)
+        r = self.q("list", "--doc", "no-such-note")
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("no note named", r.err)
+
+    def test_prefix_and_normalised_names_resolve(self):
+        self.assertEqual(self.q("show", "XUNIT 风格").code, 0)
+        self.assertEqual(self.q("show", "**持续集成**").code, 0)
+
+    # output plumbing
+    def test_cjk_alignment(self):
+        r = self.q("list")
+        lines = r.out.splitlines()
+        header = lines[0]
+        starts = [width(header[:header.index(col)]) for col in ("kind", "roles", "degree", "source")]
+        for line in lines[2:]:
+            cells = [c for c in re.split(r" {2,}", line) if c]
+            pos, cols = 0, []
+            rest = line
+            for cell in cells:
+                i = rest.index(cell)
+                pos += width(rest[:i])
+                cols.append(pos)
+                pos += width(cell)
+                rest = rest[i + len(cell):]
+            self.assertEqual(cols[1:5], starts, line)
+
+    def test_nul_separated_names(self):
+        r = self.q("list", "drivers", "-0")
+        tsv = self.q("list", "drivers", "--format", "tsv").out.splitlines()[1:]
+        self.assertEqual(r.out_bytes.split(b"\0")[:-1], [line.split("\t")[0].encode() for line in tsv])
+        self.assertEqual(len(tsv), 5)
+        self.assertTrue(r.out_bytes.endswith(b"\0"))
+        for cmd in (["upstream", "平台收敛"], ["search", "统一"], ["hubs"], ["path", "持续集成", "平台收敛"]):
+            with self.subTest(cmd=cmd):
+                r = self.q(*cmd, "-0")
+                self.assertEqual(r.code, 0, r)
+                self.assertNotIn(b"\n", r.out_bytes)
+                self.assertTrue(r.out_bytes.endswith(b"\0"))
+
+    def test_no_colour_when_piped(self):
+        r = run("query", "show", "持续集成", "--graph", self.graph, env={"NO_COLOR": ""})
+        self.assertNotIn("\033", r.out)
+        r = run("--color", "always", "query", "show", "持续集成", "--graph", self.graph)
+        self.assertIn("\033[1m持续集成\033[0m", r.out)
+
+    def test_stable_order(self):
+        a = self.q("stats", "--format", "json").out
+        b = run("query", "stats", "--format", "json", "--corpus", self.corpus).out
+        self.assertEqual(a, b)
+
+    def test_bad_usage_exits_2(self):
+        self.assertEqual(self.q("list", "--format", "xml").code, 2)
+        r = self.q("upstream", "平台收敛", "--relation", "produce")
+        self.assertEqual(r.code, 2, r)
+        self.assertIn("did you mean 'produces'", r.err)
+        self.assertEqual(self.q("list", "--kind", "widget").code, 2)
+        self.assertEqual(run("query").code, 2)
+
+    def test_hidden_names(self):
+        r = self.q("names")
+        self.assertEqual(r.code, 0, r)
+        self.assertIn("xUnit 风格普及", r.out.splitlines())
+        self.assertNotIn("names", run("query", "--help").out.split("Subcommands:")[1])
+
+
+class CompletionTest(TempDirTest):
+    def test_scripts(self):
+        for shell in ("bash", "zsh", "fish"):
+            with self.subTest(shell=shell):
+                r = run("completion", shell)
+                self.assertEqual(r.code, 0, r)
+                for word in ("query", "upstream", "--all-shortest", "--relation", "acts_through", "query names"):
+                    self.assertIn(word, r.out)
+                exe = shutil.which(shell)
+                if exe:
+                    path = self.write("c." + shell, r.out)
+                    check = subprocess.run([exe, "-n", path], capture_output=True)
+                    self.assertEqual(check.returncode, 0, check.stderr)
+        self.assertEqual(run("completion", "tcsh").code, 2)
+
+    def test_bash_completes_names(self):
+        if not shutil.which("bash"):
+            self.skipTest("no bash")
+        corpus = self.copy_fixture("house")
+        graph = os.path.join(self.tmp, "g.json")
+        run("build", corpus, "-o", graph)
+        script = self.write("c.bash", run("completion", "bash").out)
+        exe = os.environ.get("CONVGRAPH", "convgraph")
+
+        def complete(*words):
+            line = " ".join(words)
+            prog = (f'source {script}\nCOMP_WORDS=({line})\nCOMP_CWORD={len(words) - 1}\n_convgraph\n'
+                    'printf "%s\\n" "${COMPREPLY[@]}"\n')
+            out = subprocess.run(["bash", "-c", prog], capture_output=True, text=True)
+            return out.stdout.split()
+
+        self.assertIn("query", complete(exe, "qu"))
+        self.assertIn("downstream", complete(exe, "query", "d"))
+        self.assertIn("--all-shortest", complete(exe, "query", "path", "--a"))
+        self.assertIn("acts_through", complete(exe, "query", "upstream", "--relation", "a"))
+        self.assertEqual(complete(exe, "query", "show", "--graph", graph, "持续"), ["持续集成"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+// Unit tests: the JSON graph file — round trip and rejection of bad files.
+#include "convgraph/error.hpp"
+#include "convgraph/graph_file.hpp"
+#include "convgraph/pipeline.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+using namespace convgraph;
+
+namespace {
+
+std::string sample_json() {
+    BuildOptions options;
+    options.jobs = 1;
+    BuildResult r = build_graph_from_sources(
+        {{"a.md", "# 01-甲\n\n| 因素 | 作用机制 | 收敛效果 |\n|---|---|---|\n| **乙** | 机制\"引号\"，\\反斜杠 | 效果 |\n\n"
+                  "```mermaid\ngraph LR\n  A[机制] -.->|标签 & <尖括号>| B[效果]\n```\n\n[b](b.md) [坏](#nope)\n"},
+         {"b.md", "# 02-丙\n\n## 一、丙驱动力\n\n**收敛效果**：\n\n1. **乙**：描述\n"}},
+        options);
+    return write_graph_json(r);
+}
+
+}  // namespace
+
+TEST_CASE("write read write is byte-identical", "[graph_file]") {
+    std::string first = sample_json();
+    BuildResult back = read_graph_json(first);
+    REQUIRE_FALSE(back.graph.check_invariants().has_value());
+    CHECK(write_graph_json(back) == first);
+    CHECK(first.back() == '\n');
+    auto j = nlohmann::json::parse(first);
+    CHECK(j["format"] == "convgraph-graph");
+    CHECK(j["schema_version"] == k_graph_schema_version);
+    CHECK(j["summary"]["documents"] == 2);
+    CHECK(back.documents.size() == 2);
+    CHECK(back.graph.node_count() == j["nodes"].size());
+    CHECK(back.diagnostics.size() == j["diagnostics"].size());
+}
+
+TEST_CASE("malformed JSON is an Error", "[graph_file]") {
+    CHECK_THROWS_AS(read_graph_json("{"), Error);
+    CHECK_THROWS_AS(read_graph_json(""), Error);
+    CHECK_THROWS_AS(read_graph_json("[]"), Error);
+    CHECK_THROWS_AS(read_graph_json("{\"format\": \"something-else\", \"schema_version\": 1}"), Error);
+}
+
+TEST_CASE("an unknown schema version is an Error", "[graph_file]") {
+    auto j = nlohmann::ordered_json::parse(sample_json());
+    j["schema_version"] = k_graph_schema_version + 1;
+    CHECK_THROWS_WITH(read_graph_json(j.dump()), Catch::Contains("schema version 2 is not supported"));
+}
+
+TEST_CASE("a dangling edge endpoint is an Error", "[graph_file]") {
+    auto j = nlohmann::ordered_json::parse(sample_json());
+    REQUIRE_FALSE(j["edges"].empty());
+    j["edges"][0]["target"] = "no such node";
+    CHECK_THROWS_AS(read_graph_json(j.dump()), Error);
+    CHECK_THROWS_WITH(read_graph_json(j.dump()), Catch::Contains("'no such node' is not a node"));
+}
+
+TEST_CASE("missing keys and wrong types are an Error", "[graph_file]") {
+    auto j = nlohmann::ordered_json::parse(sample_json());
+    j["nodes"][0].erase("label");
+    CHECK_THROWS_AS(read_graph_json(j.dump()), Error);
+    auto k = nlohmann::ordered_json::parse(sample_json());
+    k["nodes"][0]["kind"] = "dragon";
+    CHECK_THROWS_AS(read_graph_json(k.dump()), Error);
+    auto d = nlohmann::ordered_json::parse(sample_json());
+    d["nodes"].push_back(d["nodes"][0]);
+    CHECK_THROWS_AS(read_graph_json(d.dump()), Error);
+}

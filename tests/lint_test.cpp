@@ -1,0 +1,134 @@
+// Unit tests: the check registry, configuration, suppression comments and report formats.
+#include "convgraph/check_codes.hpp"
+#include "convgraph/config.hpp"
+#include "convgraph/error.hpp"
+#include "convgraph/pipeline.hpp"
+#include "convgraph/report.hpp"
+#include "convgraph/suppress.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <set>
+
+using namespace convgraph;
+
+TEST_CASE("check codes are unique and kebab-case", "[lint]") {
+    std::set<std::string_view> seen;
+    for (const auto& c : all_checks()) {
+        CHECK(seen.insert(c.code).second);
+        for (char ch : c.code) CHECK(((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'));
+        CHECK_FALSE(c.summary.empty());
+        CHECK_FALSE(c.help.empty());
+    }
+    CHECK(find_check("broken-link") != nullptr);
+    CHECK(find_check("no-such-check") == nullptr);
+}
+
+TEST_CASE("every diagnostic of the lint fixtures is registered with its default severity", "[lint]") {
+    namespace fs = std::filesystem;
+    std::size_t seen = 0;
+    std::set<std::string> codes;
+    for (const auto& entry : fs::directory_iterator(fs::path(CONVGRAPH_TEST_DIR) / "fixtures" / "lint")) {
+        BuildResult r = build_graph({entry.path()}, BuildOptions{});
+        for (const auto& d : r.diagnostics) {
+            const CheckInfo* info = find_check(d.code);
+            INFO(format_diagnostic(d));
+            REQUIRE(info != nullptr);
+            CHECK(info->default_severity == d.severity);
+            codes.insert(d.code);
+            ++seen;
+        }
+    }
+    CHECK(seen > 20);
+    CHECK(codes.size() >= 15);
+}
+
+TEST_CASE("config parses every section", "[lint]") {
+    Config c = parse_config(R"({"conventions": {"mechanism_headers": ["How"]}, "aliases": {"TF": "Transformer"},
+                                "ignore": ["drafts/**"], "checks": {"broken-link": "warning", "toc-mismatch": "off"},
+                                "max_file_size": 100})",
+                            "c.json");
+    CHECK(c.conventions.mechanism_headers == std::vector<std::string>{"How"});
+    CHECK(c.aliases.resolve("tf") == "transformer");
+    REQUIRE(c.checks.count("broken-link"));
+    CHECK(c.checks["broken-link"] == Severity::warning);
+    CHECK_FALSE(c.checks["toc-mismatch"].has_value());
+    CHECK(c.max_file_size == 100u);
+}
+
+TEST_CASE("config errors name the key", "[lint]") {
+    auto message = [](const char* text) {
+        try {
+            parse_config(text, "x.json");
+        } catch (const Error& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(message(R"({"colour": 1})").find("unknown key \"colour\"") != std::string::npos);
+    CHECK(message(R"({"checks": {"nope": "off"}})").find("\"checks.nope\"") != std::string::npos);
+    CHECK(message(R"({"checks": {"broken-link": 1}})").find("\"checks.broken-link\" must be") != std::string::npos);
+    CHECK(message(R"({"max_file_size": -3})").find("\"max_file_size\"") != std::string::npos);
+    CHECK(message(R"({"conventions": {"x": []}})").find("\"conventions.x\"") != std::string::npos);
+    CHECK(message("[1]").find("top level must be an object") != std::string::npos);
+    CHECK(message("{").find("not valid JSON") != std::string::npos);
+}
+
+TEST_CASE("ignore globs", "[lint]") {
+    CHECK(glob_match("drafts/**", "drafts/a.md"));
+    CHECK(glob_match("drafts/**", "drafts/x/y.md"));
+    CHECK_FALSE(glob_match("drafts/**", "notes/drafts.md"));
+    CHECK(glob_match("*.tmp.md", "a/b/c.tmp.md"));
+    CHECK(glob_match("a/*.md", "a/b.md"));
+    CHECK_FALSE(glob_match("a/*.md", "a/b/c.md"));
+    CHECK(glob_match("a/**/c.md", "a/b/x/c.md"));
+    CHECK(glob_match("a/**/c.md", "a/c.md"));
+    CHECK(glob_match("drafts", "drafts/a.md"));
+    CHECK(glob_match("?.md", "x/a.md"));
+}
+
+TEST_CASE("suppression comments", "[lint]") {
+    auto s = Suppressions::scan("line1\n"
+                                "<!-- convgraph-disable-next-line broken-link -->\n"
+                                "line3\n"
+                                "<!-- convgraph-disable toc-mismatch, broken-anchor -->\n"
+                                "line5\n"
+                                "<!-- convgraph-enable toc-mismatch -->\n"
+                                "line7 <!-- convgraph-disable-line -->\n");
+    CHECK(s.suppressed(3, "broken-link"));
+    CHECK_FALSE(s.suppressed(3, "broken-anchor"));
+    CHECK_FALSE(s.suppressed(4 - 3, "broken-link"));
+    CHECK(s.suppressed(5, "toc-mismatch"));
+    CHECK_FALSE(s.suppressed(7 + 1, "toc-mismatch"));
+    CHECK(s.suppressed(100, "broken-anchor"));  // never enabled again
+    CHECK(s.suppressed(7, "anything"));
+    CHECK_FALSE(s.suppressed(0, "broken-link"));
+    CHECK(Suppressions::scan("<!-- convgraph-disable-file -->").suppressed(0, "file-too-large"));
+    CHECK(Suppressions::scan("no comments").empty());
+}
+
+TEST_CASE("github annotations escape properties and messages", "[lint]") {
+    std::vector<Diagnostic> d{{{"a, b:c.md", 3, 4}, Severity::warning, "x", "100% sure\nsecond: line", "fix, it"}};
+    ReportContext ctx;
+    ctx.prefix = "notes";
+    CHECK(render_github(d, ctx) ==
+          "::warning file=notes/a%2C b%3Ac.md,line=3,col=4,title=convgraph x::100%25 sure%0Asecond: line%0Ahint: fix, it\n");
+}
+
+TEST_CASE("the human format puts the caret under wide characters", "[lint]") {
+    std::vector<Diagnostic> d{{{"a.md", 2, 4}, Severity::error, "c", "m", ""}};
+    ReportContext ctx;
+    ctx.source_line = [](const std::string& path, int line) -> std::optional<std::string> {
+        if (path == "a.md" && line == 2) return std::string("中文x\tbad");
+        return std::nullopt;
+    };
+    CHECK(render_human(d, ctx) == "a.md:2:4: error: m [c]\n    中文x\tbad\n         ^\n");
+}
+
+TEST_CASE("the summary counts per severity", "[lint]") {
+    std::vector<Diagnostic> d{{{"a.md", 1, 1}, Severity::error, "c", "m", ""},
+                              {{"a.md", 1, 1}, Severity::note, "c", "m", ""}};
+    CHECK(report_summary(d, 2) == "1 error, 0 warnings, 1 note in 2 files");
+    CHECK(report_summary({}, 1) == "0 errors, 0 warnings, 0 notes in 1 file");
+}

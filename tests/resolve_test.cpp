@@ -1,0 +1,207 @@
+// Unit tests: concept resolution (one node per concept, merged edges) and the Graph container.
+#include "convgraph/graph.hpp"
+#include "convgraph/resolve.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace convgraph;
+
+namespace {
+
+void require_invariants(const Graph& g) {
+    auto problem = g.check_invariants();
+    INFO(problem.value_or(""));
+    REQUIRE_FALSE(problem.has_value());
+}
+
+const Node& node(const Graph& g, const std::string& id) {
+    auto v = g.find(id);
+    INFO("node " << id);
+    REQUIRE(v.has_value());
+    return g.node(*v);
+}
+
+const Edge* edge(const Graph& g, Relation rel, const std::string& from, const std::string& to) {
+    auto a = g.find(from), b = g.find(to);
+    if (!a || !b) return nullptr;
+    for (EdgeIndex e : g.out_edges(*a))
+        if (g.edge(e).relation == rel && g.edge(e).target == *b) return &g.edge(e);
+    return nullptr;
+}
+
+RelationFact fact(Relation rel, std::string from, std::string to, SourceLoc loc) {
+    RelationFact f;
+    f.relation = rel;
+    f.from = std::move(from);
+    f.to = std::move(to);
+    f.loc = std::move(loc);
+    return f;
+}
+
+std::vector<NoteFacts> two_notes() {
+    NoteFacts a;
+    a.path = "a.md";
+    a.title = "01-甲";
+    a.subject = "甲";
+    a.title_loc = {"a.md", 1, 1};
+    a.mentions = {{"**Scaling  Law**", Role::driver, {"a.md", 3, 1}, ""},
+                  {"scaling law", Role::effect, {"a.md", 5, 4}, "描述"},
+                  {"X", Role::concept_, {"a.md", 6, 5}, ""},
+                  {"Y", Role::concept_, {"a.md", 6, 12}, ""},
+                  {"Y", Role::case_, {"a.md", 7, 4}, ""},
+                  {"层", Role::layer, {"a.md", 8, 1}, ""},
+                  {"层", Role::aspect, {"a.md", 9, 1}, ""},
+                  {"E", Role::case_, {"a.md", 10, 1}, ""},
+                  {"E", Role::effect, {"a.md", 11, 1}, ""}};
+    a.relations = {fact(Relation::acts_through, "Scaling Law", "M", {"a.md", 3, 1}),
+                   fact(Relation::acts_through, "scaling law", "M", {"a.md", 4, 1}),
+                   fact(Relation::leads_to, "X", "Y", {"a.md", 6, 7})};
+    a.relations.back().label = "弱";
+    a.relations.back().attributes = {{"stroke", "dotted"}};
+    NoteFacts b;
+    b.path = "b.md";
+    b.title = "02-乙";
+    b.subject = "乙";
+    b.title_loc = {"b.md", 1, 1};
+    b.mentions = {{"SCALING LAW", Role::mechanism, {"b.md", 2, 1}, ""}, {"m", Role::mechanism, {"b.md", 2, 9}, ""}};
+    b.relations = {fact(Relation::acts_through, "ＳＣＡＬＩＮＧ ＬＡＷ", "m", {"b.md", 2, 1})};
+    return {a, b};
+}
+
+}  // namespace
+
+TEST_CASE("one node per concept across notes with the union of roles", "[resolve]") {
+    Graph g = resolve_graph(two_notes(), {}, AliasTable{});
+    require_invariants(g);
+    const Node& sl = node(g, "scaling law");
+    CHECK(sl.label == "Scaling Law");  // first spelling in corpus order, marks stripped
+    CHECK(sl.roles == std::vector<Role>{Role::driver, Role::mechanism, Role::effect});
+    CHECK(sl.kind == Role::driver);
+    CHECK(sl.description == "描述");
+    REQUIRE(sl.provenance.size() == 3);
+    CHECK(sl.provenance[0] == Mention{{"a.md", 3, 1}, Role::driver});
+    CHECK(sl.provenance[2] == Mention{{"b.md", 2, 1}, Role::mechanism});
+}
+
+TEST_CASE("kind follows the precedence and concept is dropped beside other roles", "[resolve]") {
+    Graph g = resolve_graph(two_notes(), {}, AliasTable{});
+    require_invariants(g);
+    CHECK(node(g, "x").roles == std::vector<Role>{Role::concept_});
+    CHECK(node(g, "x").kind == Role::concept_);
+    CHECK(node(g, "y").roles == std::vector<Role>{Role::case_});
+    CHECK(node(g, "层").roles == std::vector<Role>{Role::layer, Role::aspect});
+    CHECK(node(g, "层").kind == Role::layer);
+    CHECK(node(g, "e").roles == std::vector<Role>{Role::effect, Role::case_});
+    CHECK(node(g, "e").kind == Role::effect);
+    CHECK(node(g, "m").kind == Role::mechanism);
+}
+
+TEST_CASE("the same fact stated several times is one edge with several provenances", "[resolve]") {
+    Graph g = resolve_graph(two_notes(), {}, AliasTable{});
+    require_invariants(g);
+    const Edge* e = edge(g, Relation::acts_through, "scaling law", "m");
+    REQUIRE(e != nullptr);
+    CHECK(e->provenance == std::vector<SourceLoc>{{"a.md", 3, 1}, {"a.md", 4, 1}, {"b.md", 2, 1}});
+    int count = 0;
+    for (const auto& x : g.edges())
+        if (x.relation == Relation::acts_through) ++count;
+    CHECK(count == 1);
+    const Edge* l = edge(g, Relation::leads_to, "x", "y");
+    REQUIRE(l != nullptr);
+    CHECK(l->label == "弱");
+    CHECK(l->attributes == std::vector<std::pair<std::string, std::string>>{{"stroke", "dotted"}});
+}
+
+TEST_CASE("document nodes mentions and links_to edges", "[resolve]") {
+    std::vector<DocumentLink> links{{"a.md", "b.md", {"a.md", 20, 3}}, {"a.md", "missing.md", {"a.md", 21, 3}}};
+    Graph g = resolve_graph(two_notes(), links, AliasTable{});
+    require_invariants(g);
+    CHECK(document_node_id("dir/a.md") == "doc:dir/a.md");
+    const Node& da = node(g, "doc:a.md");
+    CHECK(da.kind == Role::document);
+    CHECK(da.label == "01-甲");
+    const Edge* link = edge(g, Relation::links_to, "doc:a.md", "doc:b.md");
+    REQUIRE(link != nullptr);
+    CHECK(link->provenance == std::vector<SourceLoc>{{"a.md", 20, 3}});
+    int links_to = 0;
+    for (const auto& e : g.edges())
+        if (e.relation == Relation::links_to) ++links_to;
+    CHECK(links_to == 1);
+    CHECK(edge(g, Relation::mentions, "doc:a.md", "scaling law") != nullptr);
+    CHECK(edge(g, Relation::mentions, "doc:b.md", "scaling law") != nullptr);
+    CHECK(edge(g, Relation::mentions, "doc:b.md", "x") == nullptr);
+    const Edge* m = edge(g, Relation::mentions, "doc:a.md", "y");
+    REQUIRE(m != nullptr);
+    CHECK(m->provenance == std::vector<SourceLoc>{{"a.md", 6, 12}, {"a.md", 7, 4}});
+}
+
+TEST_CASE("aliases merge spellings into the target concept", "[resolve]") {
+    NoteFacts n;
+    n.path = "a.md";
+    n.mentions = {{"LLM", Role::driver, {"a.md", 2, 1}, ""}, {"Large Language Model", Role::effect, {"a.md", 3, 1}, ""}};
+    AliasTable aliases;
+    aliases.add("llm", "Large Language Model");
+    Graph g = resolve_graph({n}, {}, aliases);
+    require_invariants(g);
+    CHECK_FALSE(g.find("llm").has_value());
+    CHECK(node(g, "large language model").roles == std::vector<Role>{Role::driver, Role::effect});
+    CHECK(g.node_count() == 2);  // the concept and the document
+}
+
+TEST_CASE("Graph sorts nodes and edges and answers adjacency", "[resolve][graph]") {
+    std::vector<Node> nodes(3);
+    nodes[0].id = "c";
+    nodes[1].id = "a";
+    nodes[2].id = "b";
+    for (auto& n : nodes) n.roles = {Role::concept_};
+    std::vector<Edge> edges(2);
+    edges[0].source = 0;  // c → a
+    edges[0].target = 1;
+    edges[0].provenance = {{"x.md", 1, 1}};
+    edges[1].source = 1;  // a → b
+    edges[1].target = 2;
+    edges[1].provenance = {{"x.md", 2, 1}};
+    Graph g(std::move(nodes), std::move(edges));
+    require_invariants(g);
+    REQUIRE(g.node_count() == 3);
+    CHECK(g.node(0).id == "a");
+    CHECK(g.node(2).id == "c");
+    CHECK(g.edge(0).source == 0);  // a → b first
+    CHECK(g.edge(0).target == 1);
+    CHECK(g.edge(1).source == 2);
+    CHECK(g.out_edges(0) == std::vector<EdgeIndex>{0});
+    CHECK(g.in_edges(0) == std::vector<EdgeIndex>{1});
+    CHECK(g.degree(0) == 2);
+    CHECK(g.degree(1) == 1);
+    CHECK_FALSE(g.find("zz").has_value());
+    Graph empty;
+    CHECK(empty.node_count() == 0);
+    CHECK_FALSE(empty.check_invariants().has_value());
+}
+
+TEST_CASE("check_invariants reports broken graphs", "[resolve][graph]") {
+    auto make = [](bool duplicate, bool traced, Role kind) {
+        std::vector<Node> nodes(2);
+        nodes[0].id = "a";
+        nodes[1].id = "b";
+        for (auto& n : nodes) n.roles = {Role::driver, Role::effect};
+        nodes[0].kind = kind;
+        nodes[1].kind = Role::driver;
+        std::vector<Edge> edges(duplicate ? 2 : 1);
+        for (auto& e : edges) {
+            e.source = 0;
+            e.target = 1;
+            if (traced) e.provenance = {{"x.md", 1, 1}};
+        }
+        return Graph(std::move(nodes), std::move(edges));
+    };
+    CHECK_FALSE(make(false, true, Role::driver).check_invariants().has_value());
+    CHECK(make(true, true, Role::driver).check_invariants() == std::optional<std::string>("duplicate edge leads_to 'a' -> 'b'"));
+    CHECK(make(false, false, Role::driver).check_invariants() ==
+          std::optional<std::string>("edge leads_to from 'a' has no provenance"));
+    CHECK(make(false, true, Role::effect).check_invariants() ==
+          std::optional<std::string>("node 'a' kind is not its first role"));
+}
