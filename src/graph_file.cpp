@@ -127,11 +127,13 @@ Json graph_to_json(const BuildResult& r) {
 // newline, so every '\n' of the dump starts a line to indent).
 void append_nested(std::string& out, const Json& j, int indent) {
     std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
-    out.reserve(out.size() + text.size() + 64);
-    for (char c : text) {
-        out += c;
-        if (c == '\n') out.append(static_cast<std::size_t>(indent), ' ');
+    std::size_t start = 0;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
+        out.append(text, start, nl + 1 - start);
+        out.append(static_cast<std::size_t>(indent), ' ');
+        start = nl + 1;
     }
+    out.append(text, start, std::string::npos);
 }
 
 // Appends `"key": [ … ]` the way dump(2) prints a member array of the root object, one element

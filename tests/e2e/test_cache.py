@@ -37,7 +37,6 @@ class CachedBuild(cgtest.TempDirTest):
         cache = os.path.join(self.tmp, ".convgraph", "cache")
         entries = [f for _, _, fs in os.walk(cache) for f in fs]
         self.assertEqual(len(entries), len(self.notes()))
-        self.assertTrue(os.path.exists(os.path.join(self.tmp, "cached.cbor")))
 
     def test_warm_rebuild(self):
         first = self.build()
@@ -91,15 +90,18 @@ class CachedBuild(cgtest.TempDirTest):
 
 
 class BinaryGraph(cgtest.TempDirTest):
-    """Queries read graph.cbor when it matches graph.json, and fall back to the JSON otherwise."""
+    """The first query writes graph.cbor beside graph.json; later ones read it while it matches
+    the JSON, and fall back to the JSON (rewriting the twin) otherwise."""
 
     def test_query_same_with_and_without_binary(self):
         r = run("build", cgtest.CORPUS, "-q", "--no-cache", cwd=self.tmp)
         self.assertIn(r.code, (0, 1), r)
         binary = os.path.join(self.tmp, ".convgraph", "graph.cbor")
+        first = run("query", "list", cwd=self.tmp)
+        self.assertEqual(first.code, 0, first)
         self.assertTrue(os.path.exists(binary))
         with_binary = run("query", "list", cwd=self.tmp)
-        self.assertEqual(with_binary.code, 0, with_binary)
+        self.assertEqual(with_binary.out, first.out)
         with open(binary, "wb") as f:
             f.write(b"not cbor")
         without = run("query", "list", cwd=self.tmp)
@@ -107,6 +109,16 @@ class BinaryGraph(cgtest.TempDirTest):
         self.assertEqual(with_binary.out, without.out)
         os.remove(binary)
         self.assertEqual(run("query", "list", cwd=self.tmp).out, with_binary.out)
+        # A rebuild changes the JSON; the old twin no longer matches and is not used.
+        with open(os.path.join(self.tmp, "extra.md"), "w", encoding="utf-8") as f:
+            f.write("# 99.1-新增驱动力\n\n| 因素 | 作用机制 | 收敛效果 |\n| --- | --- | --- |\n| 新因素 | 新机制 | 新效果 |\n")
+        os.makedirs(os.path.join(self.tmp, "c2"))
+        shutil.copytree(cgtest.CORPUS, os.path.join(self.tmp, "c2", "corpus"))
+        shutil.move(os.path.join(self.tmp, "extra.md"), os.path.join(self.tmp, "c2", "corpus", "extra.md"))
+        r = run("build", os.path.join(self.tmp, "c2", "corpus"), "-q", cwd=self.tmp)
+        self.assertIn(r.code, (0, 1), r)
+        after = run("query", "list", cwd=self.tmp)
+        self.assertIn("新因素", after.out)
 
 
 if __name__ == "__main__":
