@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
         {"build", "Build the graph file from a corpus and report problems in the notes", setup_build},
         {"check", "Report problems in the notes without writing anything (CI lint mode)", setup_check},
         {"query", "Ask questions of the graph (show, list, upstream, downstream, path, loops, hubs, stats, where, search)", setup_query},
-        {"export", "Write the graph in another format (graphml)", setup_export},
+        {"export", "Write the graph for Gephi, Graphviz, networkx, Neo4j, Mermaid, or as a picture", setup_export},
         {"inspect", "Show what convgraph reads from one note", setup_inspect},
         {"completion", "Print a shell completion script (bash, zsh or fish)", setup_completion},
     };
