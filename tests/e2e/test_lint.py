@@ -185,6 +185,14 @@ class Formats(cgtest.TempDirTest):
         self.assertEqual(len({d["fingerprint"] for d in doc}), 7)
         self.assertEqual({d["severity"] for d in doc}, {"major", "minor"})
 
+    def test_golden_outputs(self):
+        """Every format's exact output for the links fixture (UPDATE_GOLDEN=1 regenerates)."""
+        for name in ("human", "github", "json", "sarif", "junit", "gitlab"):
+            with self.subTest(format=name):
+                r = run("check", "links", "--format", name, cwd=self.tmp)
+                text = r.err if name == "human" else r.out
+                self.assertGolden(text, "lint/links." + name)
+
     def test_report_file(self):
         r = run("check", "links", "--format", "sarif", "--report", "out/report.sarif", cwd=self.tmp)
         self.assertEqual(r.out, "")
