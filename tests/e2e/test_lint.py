@@ -290,6 +290,17 @@ class ShippedCorpus(cgtest.TempDirTest):
         self.assertEqual(r.code, 0, r)
         self.assertIn("0 errors, 0 warnings", r.err)
 
+    def test_graph_file_is_byte_identical_across_runs_and_jobs(self):
+        outputs = []
+        for i, jobs in enumerate(("1", "2", "2")):
+            out = os.path.join(self.tmp, f"g{i}.json")
+            r = run("build", cgtest.CORPUS, "-q", "--no-cache", "-j", jobs, "-o", out)
+            self.assertEqual(r.code, 0, r)
+            with open(out, "rb") as f:
+                outputs.append(f.read())
+        self.assertEqual(outputs[0], outputs[1])
+        self.assertEqual(outputs[1], outputs[2])
+
     def test_seed_diagnostics(self):
         shared = cgtest.shared_dir()
         if not shared:
