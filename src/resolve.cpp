@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 namespace convgraph {
 
@@ -19,8 +20,12 @@ public:
     explicit Resolver(const AliasTable& aliases) : m_aliases(aliases) {}
 
     NodeIndex concept_node(const std::string& name) {
+        // The same spellings recur across notes: normalise each spelling once.
+        auto known = m_by_spelling.find(name);
+        if (known != m_by_spelling.end()) return known->second;
         std::string key = m_aliases.resolve(normalize_name(name));
         auto [it, inserted] = m_index.emplace(key, m_nodes.size());
+        m_by_spelling.emplace(name, it->second);
         if (inserted) {
             NodeAcc acc;
             acc.node.id = key;
@@ -98,6 +103,7 @@ private:
     const AliasTable& m_aliases;
     std::vector<NodeAcc> m_nodes;
     std::map<std::string, NodeIndex> m_index;
+    std::unordered_map<std::string, NodeIndex> m_by_spelling;
     std::vector<Edge> m_edges;
     std::map<std::tuple<NodeIndex, NodeIndex, Relation>, EdgeIndex> m_edge_index;
 };
