@@ -13,6 +13,20 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
+// One stage of name matching: a single match is found, several are ambiguous, none lets the
+// caller go on to the next stage (returns false).
+bool settle(NameResolution& r, std::vector<NodeIndex> matches) {
+    if (matches.empty()) return false;
+    if (matches.size() == 1) {
+        r.status = NameResolution::Status::found;
+        r.node = matches.front();
+    } else {
+        r.status = NameResolution::Status::ambiguous;
+        r.candidates = std::move(matches);
+    }
+    return true;
+}
+
 }  // namespace
 
 NameResolution resolve_name(const Graph& g, std::string_view name, bool include_documents) {
@@ -48,16 +62,7 @@ NameResolution resolve_name(const Graph& g, std::string_view name, bool include_
                                  return starts_with(n.id, norm) || starts_with(normalize_name(n.label), norm);
                              }),
                              pick([&](const Node& n) { return n.id.find(norm) != std::string::npos; })}) {
-            if (matches.size() == 1) {
-                r.status = NameResolution::Status::found;
-                r.node = matches.front();
-                return r;
-            }
-            if (matches.size() > 1) {
-                r.status = NameResolution::Status::ambiguous;
-                r.candidates = std::move(matches);
-                return r;
-            }
+            if (settle(r, std::move(matches))) return r;
         }
     }
     // Unknown: suggest the nearest names, counted in characters.
@@ -102,16 +107,7 @@ NameResolution resolve_document(const Graph& g, std::string_view name) {
             std::vector<NodeIndex> matches;
             for (NodeIndex v : docs)
                 if (stage(path_of(v))) matches.push_back(v);
-            if (matches.size() == 1) {
-                r.status = NameResolution::Status::found;
-                r.node = matches.front();
-                return r;
-            }
-            if (matches.size() > 1) {
-                r.status = NameResolution::Status::ambiguous;
-                r.candidates = std::move(matches);
-                return r;
-            }
+            if (settle(r, std::move(matches))) return r;
         }
     }
     std::vector<std::pair<std::size_t, NodeIndex>> scored;
