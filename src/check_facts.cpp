@@ -114,7 +114,7 @@ void check_near_duplicates(const Graph& g, DiagnosticSink& diags) {
         if (nodes.size() < 2 || nodes.size() > 8) continue;  // a crowded key is a common stem, not a typo
         for (std::size_t i = 0; i < nodes.size(); ++i)
             for (std::size_t j = i + 1; j < nodes.size(); ++j)
-                if (edit_distance(g.node(nodes[i]).id, g.node(nodes[j]).id) == 1) pairs.emplace(nodes[i], nodes[j]);
+                if (edit_distance_within(g.node(nodes[i]).id, g.node(nodes[j]).id, 1) == 1) pairs.emplace(nodes[i], nodes[j]);
     }
     for (auto [a, b] : pairs) {
         const Node& x = g.node(a);

@@ -47,22 +47,41 @@ bool join_path(std::string_view base_dir, std::string_view rel, std::string& out
     return true;
 }
 
-// A note elsewhere in the corpus with the same file name, if exactly one exists.
-std::string same_file_name(const std::string& path, const std::vector<std::string>& note_paths) {
-    auto base = [](std::string_view p) {
-        auto slash = p.rfind('/');
-        return slash == std::string_view::npos ? p : p.substr(slash + 1);
-    };
-    std::string found;
-    for (const auto& p : note_paths) {
-        if (base(p) != base(path)) continue;
-        if (!found.empty()) return {};
-        found = p;
-    }
-    return found;
+std::pair<std::string, std::string> split_path(const std::string& path) {
+    auto slash = path.rfind('/');
+    if (slash == std::string::npos) return {std::string(), path};
+    return {path.substr(0, slash), path.substr(slash + 1)};
 }
 
 }  // namespace
+
+NotePaths::NotePaths(const std::vector<std::string>& paths) {
+    for (const auto& p : paths) {
+        auto [folder, name] = split_path(p);
+        m_by_name[name].push_back(p);
+        m_by_folder[folder].push_back(p);
+    }
+}
+
+std::string NotePaths::suggest(const std::string& target, const std::string& from) const {
+    auto [folder, name] = split_path(target);
+    std::string found;
+    if (auto it = m_by_name.find(name); it != m_by_name.end()) {
+        for (const auto& p : it->second) {
+            if (p == from) continue;
+            if (!found.empty()) return {};  // ambiguous: no hint rather than a guess
+            found = p;
+        }
+        if (!found.empty()) return found;
+    }
+    if (auto it = m_by_folder.find(folder); it != m_by_folder.end()) {
+        std::vector<std::string> others;
+        for (const auto& p : it->second)
+            if (p != from) others.push_back(p);
+        return nearest(target, others, 2);
+    }
+    return {};
+}
 
 LinkTarget classify_link(std::string_view from_path, std::string_view destination) {
     LinkTarget t;
@@ -91,7 +110,7 @@ LinkTarget classify_link(std::string_view from_path, std::string_view destinatio
 }
 
 std::vector<std::pair<std::string, const Link*>> check_links(const Document& doc, const DocumentLookup& lookup,
-                                                             const std::vector<std::string>& note_paths,
+                                                             const NotePaths& note_paths,
                                                              const FileExists& file_exists, DiagnosticSink& diags) {
     std::vector<std::pair<std::string, const Link*>> resolved;
     for (const auto& link : doc.links) {
@@ -107,11 +126,7 @@ std::vector<std::pair<std::string, const Link*>> check_links(const Document& doc
             const Document* target = lookup(t.path);
             if (!target) {
                 if (!file_exists || !file_exists(t.path)) {
-                    std::vector<std::string> others;
-                    for (const auto& p : note_paths)
-                        if (p != doc.path) others.push_back(p);
-                    std::string near = same_file_name(t.path, others);
-                    if (near.empty()) near = nearest(t.path, others, 2);
+                    std::string near = note_paths.suggest(t.path, doc.path);
                     diags.error(link.loc, "broken-link", "link target '" + t.path + "' does not exist in the corpus",
                                 near.empty() ? std::string() : "did you mean '" + near + "'?");
                 }

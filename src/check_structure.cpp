@@ -209,7 +209,7 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
     std::size_t best = max_distance + 1;
     std::string out;
     for (const auto& c : candidates) {
-        std::size_t d = edit_distance(word, c);
+        std::size_t d = edit_distance_within(word, c, best - 1);
         if (d < best) {
             best = d;
             out = c;

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <map>
@@ -42,6 +43,19 @@ NoteAnalysis analyze_note(const std::string& path, const std::string& text, cons
 }
 
 namespace {
+
+// Logs how long each stage of a build took (`convgraph -v build`): where the time goes.
+class StageTimer {
+public:
+    void lap(const char* stage) {
+        auto now = std::chrono::steady_clock::now();
+        spdlog::debug("stage {}: {:.3f} s", stage, std::chrono::duration<double>(now - m_start).count());
+        m_start = now;
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+};
 
 // A note waiting to be read: its corpus path and either a file or in-memory text.
 struct Input {
@@ -86,6 +100,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
                                [&](const std::string& glob) { return glob_match(glob, in.path); });
         });
     }
+    StageTimer timer;
     std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     std::vector<std::optional<NoteAnalysis>> results(inputs.size());
     std::vector<std::vector<Diagnostic>> read_diags(inputs.size());
@@ -123,6 +138,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         spdlog::debug("analysed {}", inputs[i].path);
     });
 
+    timer.lap("read and analyse notes");
     BuildResult out;
     out.analyzed = analyzed;
     std::vector<Diagnostic> diags = std::move(scan_diags);
@@ -133,8 +149,9 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         auto it = by_path.find(p);
         return it == by_path.end() ? nullptr : it->second;
     };
-    std::vector<std::string> note_paths;
-    for (const auto& [path, doc] : by_path) note_paths.push_back(path);
+    std::vector<std::string> paths;
+    for (const auto& [path, doc] : by_path) paths.push_back(path);
+    const NotePaths note_paths(paths);
     std::vector<NoteFacts> notes;
     std::vector<DocumentLink> links;
     std::map<std::string, const Suppressions*> suppressions;
@@ -152,7 +169,9 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         out.documents.push_back(DocumentInfo{a.document.path, a.facts.title, a.facts.series, a.facts.subject, a.bytes});
         notes.push_back(std::move(a.facts));
     }
+    timer.lap("check links");
     out.graph = resolve_graph(notes, links, options.aliases);
+    timer.lap("resolve concepts");
     DiagnosticSink graph_sink;
     check_near_duplicates(out.graph, graph_sink);
     check_aliases(out.graph, options.alias_spellings, options.config_path, options.config_text, graph_sink);
@@ -180,6 +199,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     }
     sort_diagnostics(diags);
     out.diagnostics = std::move(diags);
+    timer.lap("graph checks and diagnostics");
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 namespace convgraph {
@@ -118,21 +119,50 @@ std::string truncate_to_width(std::string_view text, std::size_t width) {
     return std::string(text);
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<char32_t> x, y;
-    for (std::size_t p = 0; p < a.size();) x.push_back(next_code_point(a, p));
-    for (std::size_t p = 0; p < b.size();) y.push_back(next_code_point(b, p));
-    std::vector<std::size_t> prev(y.size() + 1), cur(y.size() + 1);
-    for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
-    for (std::size_t i = 1; i <= x.size(); ++i) {
-        cur[0] = i;
-        for (std::size_t j = 1; j <= y.size(); ++j) {
+namespace {
+
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t p = 0; p < s.size();) out.push_back(next_code_point(s, p));
+    return out;
+}
+
+// Levenshtein distance restricted to the diagonal band |i - j| <= limit (Ukkonen): cells
+// outside the band are at least limit + 1, so they are held at that value.
+std::size_t banded_distance(const std::u32string& x, const std::u32string& y, std::size_t limit) {
+    const std::size_t n = x.size(), m = y.size();
+    const std::size_t over = limit + 1;
+    if ((n > m ? n - m : m - n) > limit) return over;
+    std::vector<std::size_t> prev(m + 1, over), cur(m + 1, over);
+    for (std::size_t j = 0; j <= std::min(m, limit); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= n; ++i) {
+        std::size_t lo = i > limit ? i - limit : 0;
+        std::size_t hi = std::min(m, i + limit);
+        std::fill(cur.begin(), cur.end(), over);
+        if (lo == 0) cur[0] = i;
+        std::size_t row_min = lo == 0 ? cur[0] : over;
+        for (std::size_t j = std::max<std::size_t>(lo, 1); j <= hi; ++j) {
             std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
-            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            std::size_t v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            cur[j] = std::min(v, over);
+            row_min = std::min(row_min, cur[j]);
         }
+        if (row_min > limit) return over;
         std::swap(prev, cur);
     }
-    return prev[y.size()];
+    return std::min(prev[m], over);
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::u32string x = code_points(a), y = code_points(b);
+    return banded_distance(x, y, std::max(x.size(), y.size()));
+}
+
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit) {
+    return banded_distance(code_points(a), code_points(b), limit);
 }
 
 bool is_xml_invalid(char32_t cp) {

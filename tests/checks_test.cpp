@@ -89,6 +89,16 @@ TEST_CASE("classify_link tells external in-page relative and outside links apart
     CHECK(classify_link("x/y/a.md", "../../view/v.md").kind == K::relative);
 }
 
+TEST_CASE("NotePaths suggests a note of the same name or a near one in the same folder", "[checks]") {
+    NotePaths paths({"a/驱动力.md", "b/驱动力.md", "b/规模.md", "c/规模法则.md", "c/其他.md", "d/收敛.md"});
+    CHECK(paths.suggest("x/收敛.md", "a/驱动力.md") == "d/收敛.md");  // the same file name elsewhere
+    CHECK(paths.suggest("x/驱动力.md", "c/其他.md").empty());          // two notes of that name: no guess
+    CHECK(paths.suggest("x/驱动力.md", "a/驱动力.md") == "b/驱动力.md"); // the linking note is not a candidate
+    CHECK(paths.suggest("c/规模发则.md", "a/驱动力.md") == "c/规模法则.md");  // one edit, same folder
+    CHECK(paths.suggest("c/完全不同的名字.md", "a/驱动力.md").empty());
+    CHECK(paths.suggest("e/规模法测.md", "a/驱动力.md").empty());  // an unknown folder is not searched
+}
+
 TEST_CASE("check_links reports broken links anchors and links leaving the corpus", "[checks]") {
     std::map<std::string, Document> corpus;
     corpus.emplace("a.md", parse("a.md",
@@ -108,7 +118,7 @@ TEST_CASE("check_links reports broken links anchors and links leaving the corpus
     };
     FileExists exists = [](const std::string& p) { return p == "pic.png"; };
     DiagnosticSink sink;
-    auto resolved = check_links(corpus.at("a.md"), lookup, {"a.md", "sub/b.md"}, exists, sink);
+    auto resolved = check_links(corpus.at("a.md"), lookup, NotePaths({"a.md", "sub/b.md"}), exists, sink);
     auto diags = sink.take();
 
     std::vector<std::pair<int, std::string>> got;

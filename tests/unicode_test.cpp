@@ -83,6 +83,28 @@ TEST_CASE("edit_distance counts code points not bytes", "[unicode]") {
     CHECK(edit_distance("架构同质化", "架构同质化") == 0);
 }
 
+TEST_CASE("edit_distance_within agrees with edit_distance up to its limit", "[unicode]") {
+    CHECK(edit_distance_within("kitten", "sitting", 3) == 3);
+    CHECK(edit_distance_within("kitten", "sitting", 2) > 2);
+    CHECK(edit_distance_within("技术收敛", "技朮收敛", 1) == 1);
+    CHECK(edit_distance_within("a", "abcdef", 2) > 2);  // length gap alone exceeds the limit
+    CHECK(edit_distance_within("", "", 0) == 0);
+    // Every pair over a small alphabet, both ways round, against the full computation.
+    const std::vector<std::string> words = {"", "收", "收敛", "敛收", "ab", "ba", "abc", "acb", "xabc", "abcx",
+                                            "收a敛", "aaaa", "abab", "baba", "收敛驱动", "收敛动力"};
+    for (const auto& a : words)
+        for (const auto& b : words)
+            for (std::size_t limit = 0; limit <= 4; ++limit) {
+                std::size_t full = edit_distance(a, b);
+                std::size_t banded = edit_distance_within(a, b, limit);
+                INFO(a << " / " << b << " limit " << limit);
+                if (full <= limit)
+                    CHECK(banded == full);
+                else
+                    CHECK(banded > limit);
+            }
+}
+
 TEST_CASE("strip_xml_invalid drops characters XML 1.0 forbids", "[unicode]") {
     CHECK(is_xml_invalid(0x00));
     CHECK(is_xml_invalid(0x0B));

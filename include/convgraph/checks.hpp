@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -41,10 +42,24 @@ using DocumentLookup = std::function<const Document*(const std::string& path)>;
 // Whether a non-note file exists at a corpus-relative path.
 using FileExists = std::function<bool(const std::string& path)>;
 
-// Relative links: missing target (with the nearest note as a hint), missing anchor in the
+// The corpus's note paths, indexed once for the hint of every broken link.
+class NotePaths {
+public:
+    explicit NotePaths(const std::vector<std::string>& paths);
+    // The note a link from `from` to the missing `target` probably meant, or "": the only other
+    // note with the same file name, else the nearest other note in the target's folder within
+    // two edits. Looks at one folder, never at the whole corpus.
+    std::string suggest(const std::string& target, const std::string& from) const;
+
+private:
+    std::unordered_map<std::string, std::vector<std::string>> m_by_name;
+    std::unordered_map<std::string, std::vector<std::string>> m_by_folder;
+};
+
+// Relative links: missing target (with a likely note as a hint), missing anchor in the
 // target, link leaving the corpus. Returns the note-to-note links that resolve.
 std::vector<std::pair<std::string, const Link*>> check_links(const Document& doc, const DocumentLookup& lookup,
-                                                             const std::vector<std::string>& note_paths,
+                                                             const NotePaths& note_paths,
                                                              const FileExists& file_exists, DiagnosticSink& diags);
 
 // Across the graph: concepts spelt two ways (case, spacing, width, punctuation, one edit).

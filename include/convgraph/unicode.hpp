@@ -34,6 +34,10 @@ std::string truncate_to_width(std::string_view text, std::size_t width);
 // Levenshtein distance counted in code points.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+// edit_distance(a, b) when it is at most `limit`, otherwise some value greater than `limit`.
+// Costs O(limit × length) instead of O(length²): for "did you mean" searches over many names.
+std::size_t edit_distance_within(std::string_view a, std::string_view b, std::size_t limit);
+
 // True for U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+FFFE, U+FFFF (invalid in XML 1.0).
 bool is_xml_invalid(char32_t cp);
 

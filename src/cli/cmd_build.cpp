@@ -5,8 +5,10 @@
 
 #include "convgraph/graph_file.hpp"
 
-#include <filesystem>
+#include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <filesystem>
 #include <memory>
 
 namespace convgraph::cli {
@@ -36,7 +38,10 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
     LintArgs lint = args.lint;
     lint.cache_dir = cache_dir_for(args, output);
     BuildResult result = lint_build(lint);
+    auto start = std::chrono::steady_clock::now();
     emit(write_graph_json(result), output);
+    spdlog::debug("stage write graph file: {:.3f} s",
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     std::string where = output == "-" ? std::string("standard output") : output;
     std::string extra = "; " + std::to_string(result.graph.node_count()) + " nodes, " +
                         std::to_string(result.graph.edge_count()) + " edges written to " + where;
