@@ -123,8 +123,9 @@ void check_near_duplicates(const Graph& g, DiagnosticSink& diags) {
         const Node& rare = x.provenance.size() < y.provenance.size() ? x : y;
         const Node& common = &rare == &x ? y : x;
         if (rare.provenance.empty()) continue;
-        const SourceLoc& common_at = common.provenance.empty() ? rare.provenance.front().loc : common.provenance.front().loc;
-        diags.warning(rare.provenance.front().loc, "near-duplicate-concept",
+        SourceLoc common_at = g.location(common.provenance.empty() ? rare.provenance.front().place
+                                                                   : common.provenance.front().place);
+        diags.warning(g.location(rare.provenance.front().place), "near-duplicate-concept",
                       "'" + rare.label + "' and '" + common.label + "' (" + to_string(common_at) +
                           ") look like one concept spelt two ways",
                       "use one spelling, or add \"aliases\": {\"" + rare.label + "\": \"" + common.label +

@@ -28,12 +28,7 @@ bool ends_with_path(std::string_view text, std::string_view tail) {
 std::string resolve_doc(const Graph& g, std::string_view file) {
     std::string wanted(file);
     while (wanted.starts_with("./")) wanted.erase(0, 2);
-    std::vector<std::string> paths;
-    for (const Node& n : g.nodes())
-        for (const Mention& m : n.provenance)
-            if (paths.empty() || paths.back() != m.loc.path) paths.push_back(m.loc.path);
-    std::sort(paths.begin(), paths.end());
-    paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+    const std::vector<std::string>& paths = g.files();  // sorted
     if (std::binary_search(paths.begin(), paths.end(), wanted)) return wanted;
     std::vector<std::string> matches;
     for (const auto& p : paths)
@@ -76,7 +71,7 @@ ExportSelection select_for_export(const Graph& g, const ExportOptions& options) 
         if (keep && !options.kinds.empty()) keep = contains(options.kinds, n.kind);
         if (keep && options.doc)
             keep = std::any_of(n.provenance.begin(), n.provenance.end(),
-                               [&](const Mention& m) { return m.loc.path == doc_path; });
+                               [&](const Mention& m) { return g.file(m.place) == doc_path; });
         sel.node[v] = keep;
     }
     auto edge_ok = [&](EdgeIndex e) {
@@ -204,8 +199,12 @@ std::string roles_text(const Node& n) {
     return s;
 }
 
-std::string first_place(const Node& n) { return n.provenance.empty() ? std::string() : to_string(n.provenance.front().loc); }
-std::string first_place(const Edge& e) { return e.provenance.empty() ? std::string() : to_string(e.provenance.front()); }
+std::string first_place(const Graph& g, const Node& n) {
+    return n.provenance.empty() ? std::string() : to_string(g.location(n.provenance.front().place));
+}
+std::string first_place(const Graph& g, const Edge& e) {
+    return e.provenance.empty() ? std::string() : to_string(g.location(e.provenance.front()));
+}
 
 std::vector<std::string> node_sizes(const Graph& g, const ExportSelection& sel) {
     std::vector<std::size_t> degree(g.node_count(), 0);

@@ -48,7 +48,7 @@ std::vector<ExportFile> write_gephi_csv(const Graph& g, const ExportSelection& s
         if (!sel.node[v]) continue;
         const Node& n = g.node(v);
         row(nodes, {field(n.id), field(n.label), std::string(to_string(n.kind)), field(roles_text(n)), hex_color(n.kind),
-                    sizes[v], field(n.description), field(first_place(n))});
+                    sizes[v], field(n.description), field(first_place(g, n))});
     }
     std::string edges;
     row(edges, {"Source", "Target", "Type", "Kind", "Id", "Label", "Weight", "description", "provenance"});
@@ -57,7 +57,7 @@ std::vector<ExportFile> write_gephi_csv(const Graph& g, const ExportSelection& s
         const Edge& edge = g.edge(e);
         row(edges, {field(g.node(edge.source).id), field(g.node(edge.target).id), "Directed",
                     std::string(to_string(edge.relation)), "e" + std::to_string(e), field(edge_label(edge)),
-                    std::to_string(edge.provenance.size()) + ".0", field(edge.description), field(first_place(edge))});
+                    std::to_string(edge.provenance.size()) + ".0", field(edge.description), field(first_place(g, edge))});
     }
     return {ExportFile{".nodes.csv", std::move(nodes)}, ExportFile{".edges.csv", std::move(edges)}};
 }

@@ -50,7 +50,7 @@ void node_line(std::string& out, const Graph& g, NodeIndex v, std::string_view i
 std::pair<std::string, std::string> cluster_of(const Graph& g, const Node& n, DotCluster mode) {
     if (mode == DotCluster::kind) return {std::string(to_string(n.kind)), std::string(to_string(n.kind))};
     if (mode == DotCluster::document && !n.provenance.empty()) {
-        const std::string& path = n.provenance.front().loc.path;
+        const std::string& path = g.file(n.provenance.front().place);
         auto doc = g.find("doc:" + path);
         return {path, doc ? g.node(*doc).label : path};
     }

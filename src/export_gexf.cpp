@@ -70,7 +70,7 @@ std::string write_gexf(const Graph& g, const ExportSelection& sel, const ExportO
         attvalue(out, "kind", to_string(n.kind));
         attvalue(out, "roles", roles_text(n));
         if (!n.description.empty()) attvalue(out, "description", clean_line(n.description));
-        if (!n.provenance.empty()) attvalue(out, "provenance", first_place(n));
+        if (!n.provenance.empty()) attvalue(out, "provenance", first_place(g, n));
         out += "        </attvalues>\n";
         unsigned rgb = kind_color(n.kind);
         out += "        <viz:color r=\"" + std::to_string((rgb >> 16) & 0xFF) + "\" g=\"" + std::to_string((rgb >> 8) & 0xFF) +
@@ -91,7 +91,7 @@ std::string write_gexf(const Graph& g, const ExportSelection& sel, const ExportO
         out += "        <attvalues>\n";
         attvalue(out, "relation", to_string(edge.relation));
         if (!edge.description.empty()) attvalue(out, "description", clean_line(edge.description));
-        if (!edge.provenance.empty()) attvalue(out, "provenance", first_place(edge));
+        if (!edge.provenance.empty()) attvalue(out, "provenance", first_place(g, edge));
         out += "        </attvalues>\n";
         out += "      </edge>\n";
     }

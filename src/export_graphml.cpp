@@ -78,7 +78,7 @@ std::string write_graphml(const Graph& g, const ExportSelection& sel, const Expo
         data(out, "roles", roles_text(n));
         data(out, "cgid", n.id);
         if (!n.description.empty()) data(out, "description", n.description);
-        if (!n.provenance.empty()) data(out, "provenance", first_place(n));
+        if (!n.provenance.empty()) data(out, "provenance", first_place(g, n));
         unsigned rgb = kind_color(n.kind);
         data(out, "r", std::to_string((rgb >> 16) & 0xFF));
         data(out, "g", std::to_string((rgb >> 8) & 0xFF));
@@ -94,7 +94,7 @@ std::string write_graphml(const Graph& g, const ExportSelection& sel, const Expo
         data(out, "elabel", edge_label(edge));
         data(out, "relation", to_string(edge.relation));
         if (!edge.description.empty()) data(out, "edescription", edge.description);
-        if (!edge.provenance.empty()) data(out, "eprovenance", first_place(edge));
+        if (!edge.provenance.empty()) data(out, "eprovenance", first_place(g, edge));
         data(out, "weight", std::to_string(edge.provenance.size()) + ".0");
         out += "    </edge>\n";
     }

@@ -50,7 +50,7 @@ std::string write_node_link_json(const Graph& g, const ExportSelection& sel, con
         j["provenance"] = Json::array();
         std::string last;  // a place mentioned in two roles is listed once
         for (const Mention& m : n.provenance) {
-            std::string place = clean(to_string(m.loc));
+            std::string place = clean(to_string(g.location(m.place)));
             if (place != last) j["provenance"].push_back(place);
             last = std::move(place);
         }
@@ -75,7 +75,7 @@ std::string write_node_link_json(const Graph& g, const ExportSelection& sel, con
             j["attributes"] = attrs;
         }
         j["provenance"] = Json::array();
-        for (const SourceLoc& loc : edge.provenance) j["provenance"].push_back(clean(to_string(loc)));
+        for (const Place& at : edge.provenance) j["provenance"].push_back(clean(to_string(g.location(at))));
         links.push_back(dump(j));
     }
     std::string out = "{\n  \"directed\": true,\n  \"multigraph\": true,\n  \"graph\": {\"name\": \"convgraph\"},\n";

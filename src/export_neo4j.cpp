@@ -84,7 +84,7 @@ std::vector<ExportFile> write_neo4j_csv(const Graph& g, const ExportSelection& s
         std::string label_list;
         for (const auto& l : labels(n)) label_list += (label_list.empty() ? "" : ";") + l;
         row(nodes, {field(n.id), field(n.label), std::string(to_string(n.kind)), roles_text(n), field(n.description),
-                    field(first_place(n)), label_list});
+                    field(first_place(g, n)), label_list});
     }
     std::string rels;
     row(rels, {":START_ID", ":END_ID", ":TYPE", "label", "description", "provenance", "weight:double"});
@@ -92,7 +92,7 @@ std::vector<ExportFile> write_neo4j_csv(const Graph& g, const ExportSelection& s
         if (!sel.edge[e]) continue;
         const Edge& edge = g.edge(e);
         row(rels, {field(g.node(edge.source).id), field(g.node(edge.target).id), relationship_type(edge.relation),
-                   field(edge_label(edge)), field(edge.description), field(first_place(edge)),
+                   field(edge_label(edge)), field(edge.description), field(first_place(g, edge)),
                    std::to_string(edge.provenance.size()) + ".0"});
     }
     return {ExportFile{".nodes.csv", std::move(nodes)}, ExportFile{".relationships.csv", std::move(rels)}};
@@ -121,7 +121,7 @@ std::string write_cypher(const Graph& g, const ExportSelection& sel, const Expor
                 for (Role r : n.roles) roles += (roles.empty() ? "" : ", ") + literal(to_string(r));
                 out += "  {id: " + literal(n.id) + ", label: " + literal(n.label) + ", kind: " +
                        literal(to_string(n.kind)) + ", roles: [" + roles + "], description: " + literal(n.description) +
-                       ", provenance: " + literal(first_place(n)) + "}" + (i + 1 < end ? ",\n" : "\n");
+                       ", provenance: " + literal(first_place(g, n)) + "}" + (i + 1 < end ? ",\n" : "\n");
             }
             out += "] AS row\nMERGE (n:" + ls[0] + " {id: row.id})\nSET n.label = row.label, n.kind = row.kind, "
                    "n.roles = row.roles, n.description = row.description, n.provenance = row.provenance";
@@ -146,7 +146,7 @@ std::string write_cypher(const Graph& g, const ExportSelection& sel, const Expor
                 const Edge& edge = g.edge(members[i]);
                 out += "  {s: " + literal(g.node(edge.source).id) + ", t: " + literal(g.node(edge.target).id) +
                        ", label: " + literal(edge_label(edge)) + ", description: " + literal(edge.description) +
-                       ", provenance: " + literal(first_place(edge)) + ", weight: " +
+                       ", provenance: " + literal(first_place(g, edge)) + ", weight: " +
                        std::to_string(edge.provenance.size()) + ".0}" + (i + 1 < end ? ",\n" : "\n");
             }
             out += "] AS row\nMATCH (a:" + from + " {id: row.s})\nMATCH (b:" + to + " {id: row.t})\nMERGE (a)-[r:" + type +

@@ -15,7 +15,9 @@ Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 Graph::~Graph() = default;
 
-Graph::Graph(std::vector<Node> nodes, std::vector<Edge> edges) : m_impl(std::make_unique<Impl>()) {
+Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, std::vector<Edge> edges)
+    : m_impl(std::make_unique<Impl>()) {
+    m_impl->files = std::move(files);
     std::vector<NodeIndex> order(nodes.size());
     std::iota(order.begin(), order.end(), NodeIndex{0});
     std::sort(order.begin(), order.end(), [&](NodeIndex a, NodeIndex b) { return nodes[a].id < nodes[b].id; });
@@ -46,6 +48,17 @@ const Edge& Graph::edge(EdgeIndex i) const { return m_impl->edges.at(i); }
 const std::vector<Node>& Graph::nodes() const { return m_impl->nodes; }
 const std::vector<Edge>& Graph::edges() const { return m_impl->edges; }
 
+const std::vector<std::string>& Graph::files() const { return m_impl->files; }
+const std::string& Graph::file(const Place& p) const { return m_impl->files.at(p.file); }
+SourceLoc Graph::location(const Place& p) const { return SourceLoc{file(p), p.line, p.column}; }
+
+std::vector<SourceLoc> Graph::locations(const std::vector<Place>& places) const {
+    std::vector<SourceLoc> out;
+    out.reserve(places.size());
+    for (const Place& p : places) out.push_back(location(p));
+    return out;
+}
+
 std::optional<NodeIndex> Graph::find(std::string_view id) const {
     auto it = m_impl->by_id.find(id);
     if (it == m_impl->by_id.end()) return std::nullopt;
@@ -74,7 +87,11 @@ std::size_t Graph::degree(NodeIndex v) const {
 
 std::optional<std::string> Graph::check_invariants() const {
     std::set<std::tuple<NodeIndex, NodeIndex, Relation>> seen;
+    if (!std::is_sorted(m_impl->files.begin(), m_impl->files.end())) return "file table not sorted";
+    auto in_files = [&](const Place& p) { return p.file < m_impl->files.size(); };
     for (const auto& n : m_impl->nodes) {
+        for (const auto& m : n.provenance)
+            if (!in_files(m.place)) return "node '" + n.id + "' has a place outside the file table";
         if (n.roles.empty()) return "node '" + n.id + "' has no role";
         if (n.kind != n.roles.front()) return "node '" + n.id + "' kind is not its first role";
         if (!std::is_sorted(n.roles.begin(), n.roles.end())) return "node '" + n.id + "' roles out of order";
@@ -84,6 +101,11 @@ std::optional<std::string> Graph::check_invariants() const {
     }
     for (const auto& e : m_impl->edges) {
         if (e.source >= node_count() || e.target >= node_count()) return "edge endpoint out of range";
+        if (!std::all_of(e.provenance.begin(), e.provenance.end(), in_files))
+            return "edge from '" + node(e.source).id + "' has a place outside the file table";
+        if (!std::is_sorted(e.provenance.begin(), e.provenance.end()) ||
+            std::adjacent_find(e.provenance.begin(), e.provenance.end()) != e.provenance.end())
+            return "edge from '" + node(e.source).id + "' has unsorted or duplicate provenance";
         if (e.provenance.empty())
             return "edge " + std::string(to_string(e.relation)) + " from '" + node(e.source).id + "' has no provenance";
         if (!seen.emplace(e.source, e.target, e.relation).second)

@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 
 namespace convgraph {
@@ -55,7 +57,7 @@ Json document_json(const DocumentInfo& d) {
     return j;
 }
 
-Json node_json(const Node& n) {
+Json node_json(const Graph& g, const Node& n) {
     Json j;
     j["id"] = n.id;
     j["label"] = n.label;
@@ -66,7 +68,7 @@ Json node_json(const Node& n) {
     if (!n.description.empty()) j["description"] = n.description;
     Json prov = Json::array();
     for (const auto& m : n.provenance) {
-        Json p = loc_json(m.loc);
+        Json p = loc_json(g.location(m.place));
         p["role"] = to_string(m.role);
         prov.push_back(std::move(p));
     }
@@ -87,7 +89,7 @@ Json edge_json(const Graph& g, const Edge& e) {
         j["attributes"] = std::move(attrs);
     }
     Json prov = Json::array();
-    for (const auto& loc : e.provenance) prov.push_back(loc_json(loc));
+    for (const auto& at : e.provenance) prov.push_back(loc_json(g.location(at)));
     j["provenance"] = std::move(prov);
     return j;
 }
@@ -112,7 +114,7 @@ Json graph_to_json(const BuildResult& r) {
     for (const auto& d : r.documents) docs.push_back(document_json(d));
     root["documents"] = std::move(docs);
     Json nodes = Json::array();
-    for (const auto& n : g.nodes()) nodes.push_back(node_json(n));
+    for (const auto& n : g.nodes()) nodes.push_back(node_json(g, n));
     root["nodes"] = std::move(nodes);
     Json edges = Json::array();
     for (const auto& e : g.edges()) edges.push_back(edge_json(g, e));
@@ -161,6 +163,14 @@ BuildResult graph_from_json(const Json& root) {
             throw Error("graph file schema version " + std::to_string(version) + " is not supported (expected " +
                         std::to_string(k_graph_schema_version) + "); rebuild it with 'convgraph build'");
         BuildResult r;
+        std::vector<std::string> files;
+        std::map<std::string, std::uint32_t, std::less<>> file_index;
+        auto place = [&](const Json& p) {
+            SourceLoc loc = loc_from(p);
+            auto it = file_index.find(loc.path);
+            if (it == file_index.end()) throw Error("graph file: place in '" + loc.path + "', which is not a document");
+            return Place{it->second, loc.line, loc.column};
+        };
         for (const auto& j : root.at("documents")) {
             DocumentInfo d;
             d.path = j.at("path").get<std::string>();
@@ -168,6 +178,9 @@ BuildResult graph_from_json(const Json& root) {
             d.series = j.value("series", "");
             d.subject = j.value("subject", "");
             d.bytes = j.value("bytes", std::uint64_t{0});
+            if (!file_index.emplace(d.path, static_cast<std::uint32_t>(files.size())).second)
+                throw Error("graph file: duplicate document '" + d.path + "'");
+            files.push_back(d.path);
             r.documents.push_back(std::move(d));
         }
         std::vector<Node> nodes;
@@ -180,7 +193,7 @@ BuildResult graph_from_json(const Json& root) {
             for (const auto& role : j.at("roles")) n.roles.push_back(parse_enum<Role>(role, role_from_string, "role"));
             n.description = j.value("description", "");
             for (const auto& p : j.at("provenance"))
-                n.provenance.push_back(Mention{loc_from(p), parse_enum<Role>(p.at("role"), role_from_string, "role")});
+                n.provenance.push_back(Mention{place(p), parse_enum<Role>(p.at("role"), role_from_string, "role")});
             if (!index.emplace(n.id, nodes.size()).second) throw Error("graph file: duplicate node id '" + n.id + "'");
             nodes.push_back(std::move(n));
         }
@@ -200,10 +213,11 @@ BuildResult graph_from_json(const Json& root) {
             e.description = j.value("description", "");
             if (j.contains("attributes"))
                 for (const auto& [k, v] : j.at("attributes").items()) e.attributes.emplace_back(k, v.get<std::string>());
-            for (const auto& p : j.at("provenance")) e.provenance.push_back(loc_from(p));
+            for (const auto& p : j.at("provenance")) e.provenance.push_back(place(p));
             edges.push_back(std::move(e));
         }
-        r.graph = Graph(std::move(nodes), std::move(edges));
+        if (!std::is_sorted(files.begin(), files.end())) throw Error("graph file: documents are not sorted by path");
+        r.graph = Graph(std::move(files), std::move(nodes), std::move(edges));
         for (const auto& j : root.at("diagnostics")) {
             Diagnostic d;
             d.loc = loc_from(j);
@@ -234,7 +248,7 @@ std::string write_graph_json(const BuildResult& r) {
     out += ",\n";
     append_array(out, "documents", r.documents, document_json);
     out += ",\n";
-    append_array(out, "nodes", g.nodes(), node_json);
+    append_array(out, "nodes", g.nodes(), [&g](const Node& n) { return node_json(g, n); });
     out += ",\n";
     append_array(out, "edges", g.edges(), [&g](const Edge& e) { return edge_json(g, e); });
     out += ",\n";

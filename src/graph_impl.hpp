@@ -13,6 +13,7 @@ using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidire
                                          boost::property<boost::edge_index_t, EdgeIndex>>;
 
 struct Graph::Impl {
+    std::vector<std::string> files;
     std::vector<Node> nodes;
     std::vector<Edge> edges;
     std::map<std::string, NodeIndex, std::less<>> by_id;

@@ -161,7 +161,7 @@ std::vector<NodeIndex> list_nodes(const Graph& g, const NodeFilter& filter) {
         if (filter.kind && n.kind != *filter.kind) continue;
         if (filter.role && !has_role(n, *filter.role)) continue;
         if (filter.document) {
-            auto in_doc = [&](const Mention& m) { return m.loc.path == *filter.document; };
+            auto in_doc = [&](const Mention& m) { return g.file(m.place) == *filter.document; };
             bool is_doc = n.id == "doc:" + *filter.document;
             if (!is_doc && std::none_of(n.provenance.begin(), n.provenance.end(), in_doc)) continue;
         }

@@ -2,13 +2,29 @@
 #include "convgraph/resolve.hpp"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
+#include <cstdint>
+#include <functional>
 #include <unordered_map>
 
 namespace convgraph {
 
 namespace {
+
+struct EdgeKey {
+    NodeIndex from;
+    NodeIndex to;
+    Relation relation;
+    bool operator==(const EdgeKey&) const = default;
+};
+
+struct EdgeKeyHash {
+    std::size_t operator()(const EdgeKey& k) const noexcept {
+        std::size_t h = std::hash<NodeIndex>{}(k.from);
+        h ^= std::hash<NodeIndex>{}(k.to) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+        h ^= static_cast<std::size_t>(k.relation) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+        return h;
+    }
+};
 
 struct NodeAcc {
     Node node;
@@ -36,7 +52,7 @@ public:
         return it->second;
     }
 
-    NodeIndex document_node(const NoteFacts& note) {
+    NodeIndex document_node(const NoteFacts& note, std::uint32_t file) {
         std::string key = document_node_id(note.path);
         auto [it, inserted] = m_index.emplace(key, m_nodes.size());
         if (inserted) {
@@ -44,22 +60,23 @@ public:
             acc.node.id = key;
             acc.node.label = note.title.empty() ? note.path : note.title;
             m_nodes.push_back(std::move(acc));
-            add_role(it->second, Role::document, note.title_loc.line > 0 ? note.title_loc : SourceLoc{note.path, 0, 0});
+            add_role(it->second, Role::document,
+                     note.title_loc.line > 0 ? Place{file, note.title_loc.line, note.title_loc.column} : Place{file, 0, 0});
         }
         return it->second;
     }
 
-    void add_role(NodeIndex v, Role role, const SourceLoc& loc, const std::string& description = {}) {
+    void add_role(NodeIndex v, Role role, const Place& at, const std::string& description = {}) {
         auto& acc = m_nodes[v];
         acc.has_role[static_cast<std::size_t>(role)] = true;
-        acc.node.provenance.push_back(Mention{loc, role});
+        acc.node.provenance.push_back(Mention{at, role});
         if (acc.node.description.empty() && !description.empty()) acc.node.description = description;
     }
 
-    void add_edge(Relation rel, NodeIndex from, NodeIndex to, const SourceLoc& loc, const std::string& label = {},
+    void add_edge(Relation rel, NodeIndex from, NodeIndex to, const Place& at, const std::string& label = {},
                   const std::string& description = {},
                   const std::vector<std::pair<std::string, std::string>>& attributes = {}) {
-        auto [it, inserted] = m_edge_index.emplace(std::make_tuple(from, to, rel), m_edges.size());
+        auto [it, inserted] = m_edge_index.emplace(EdgeKey{from, to, rel}, m_edges.size());
         if (inserted) {
             Edge e;
             e.relation = rel;
@@ -68,13 +85,13 @@ public:
             m_edges.push_back(std::move(e));
         }
         Edge& e = m_edges[it->second];
-        e.provenance.push_back(loc);
+        e.provenance.push_back(at);
         if (e.label.empty()) e.label = label;
         if (e.description.empty()) e.description = description;
         if (e.attributes.empty()) e.attributes = attributes;
     }
 
-    Graph finish() {
+    Graph finish(std::vector<std::string> files) {
         std::vector<Node> nodes;
         nodes.reserve(m_nodes.size());
         for (auto& acc : m_nodes) {
@@ -96,16 +113,16 @@ public:
             std::sort(e.provenance.begin(), e.provenance.end());
             e.provenance.erase(std::unique(e.provenance.begin(), e.provenance.end()), e.provenance.end());
         }
-        return Graph(std::move(nodes), std::move(m_edges));
+        return Graph(std::move(files), std::move(nodes), std::move(m_edges));
     }
 
 private:
     const AliasTable& m_aliases;
     std::vector<NodeAcc> m_nodes;
-    std::map<std::string, NodeIndex> m_index;
+    std::unordered_map<std::string, NodeIndex> m_index;
     std::unordered_map<std::string, NodeIndex> m_by_spelling;
     std::vector<Edge> m_edges;
-    std::map<std::tuple<NodeIndex, NodeIndex, Relation>, EdgeIndex> m_edge_index;
+    std::unordered_map<EdgeKey, EdgeIndex, EdgeKeyHash> m_edge_index;
 };
 
 }  // namespace
@@ -115,10 +132,15 @@ std::string document_node_id(std::string_view path) { return "doc:" + std::strin
 Graph resolve_graph(const std::vector<NoteFacts>& notes, const std::vector<DocumentLink>& links,
                     const AliasTable& aliases) {
     Resolver r(aliases);
-    std::map<std::string, NodeIndex> doc_nodes;
+    std::vector<std::string> files;
+    files.reserve(notes.size());
+    std::unordered_map<std::string, std::pair<NodeIndex, std::uint32_t>> doc_nodes;
     for (const auto& note : notes) {
-        NodeIndex doc = r.document_node(note);
-        doc_nodes[note.path] = doc;
+        const auto file = static_cast<std::uint32_t>(files.size());
+        files.push_back(note.path);
+        NodeIndex doc = r.document_node(note, file);
+        doc_nodes[note.path] = {doc, file};
+        auto at = [file](const SourceLoc& loc) { return Place{file, loc.line, loc.column}; };
         // Mentions first, in source order, so labels are the first spelling in corpus order.
         std::vector<const ConceptMention*> ordered;
         ordered.reserve(note.mentions.size());
@@ -127,21 +149,23 @@ Graph resolve_graph(const std::vector<NoteFacts>& notes, const std::vector<Docum
                          [](const ConceptMention* a, const ConceptMention* b) { return a->loc < b->loc; });
         for (const ConceptMention* m : ordered) {
             NodeIndex v = r.concept_node(m->name);
-            r.add_role(v, m->role, m->loc, m->description);
-            r.add_edge(Relation::mentions, doc, v, m->loc);
+            r.add_role(v, m->role, at(m->loc), m->description);
+            r.add_edge(Relation::mentions, doc, v, at(m->loc));
         }
         for (const auto& f : note.relations) {
             NodeIndex a = r.concept_node(f.from);
             NodeIndex b = r.concept_node(f.to);
-            r.add_edge(f.relation, a, b, f.loc, f.label, f.description, f.attributes);
+            r.add_edge(f.relation, a, b, at(f.loc), f.label, f.description, f.attributes);
         }
     }
     for (const auto& l : links) {
         auto a = doc_nodes.find(l.from_path);
         auto b = doc_nodes.find(l.to_path);
-        if (a != doc_nodes.end() && b != doc_nodes.end()) r.add_edge(Relation::links_to, a->second, b->second, l.loc);
+        if (a != doc_nodes.end() && b != doc_nodes.end())
+            r.add_edge(Relation::links_to, a->second.first, b->second.first,
+                       Place{a->second.second, l.loc.line, l.loc.column});
     }
-    return r.finish();
+    return r.finish(std::move(files));
 }
 
 }  // namespace convgraph

@@ -24,7 +24,7 @@ Graph nasty_graph() {
         n.label = std::move(label);
         n.roles = {r};
         n.kind = r;
-        n.provenance = {Mention{{"a.md", 1, 1}, r}};
+        n.provenance = {Mention{{0, 1, 1}, r}};
         return n;
     };
     std::vector<Node> nodes{node("a&b", "A & B <c>", Role::driver), node("ctl", std::string("bad\x01\x0B" "char"), Role::effect),
@@ -35,12 +35,12 @@ Graph nasty_graph() {
         e.source = a;
         e.target = b;
         e.label = std::move(label);
-        e.provenance = {{"a.md", 2, 1}};
+        e.provenance = {{0, 2, 1}};
         return e;
     };
     std::vector<Edge> edges{edge(Relation::leads_to, 0, 1, "x < y"), edge(Relation::produces, 2, 1, ""),
                             edge(Relation::mentions, 3, 0, "")};
-    Graph g(std::move(nodes), std::move(edges));
+    Graph g({"a.md"}, std::move(nodes), std::move(edges));
     REQUIRE_FALSE(g.check_invariants().has_value());
     return g;
 }
@@ -124,7 +124,7 @@ Graph chain_graph() {
         n.label = id;
         n.roles = {r};
         n.kind = r;
-        n.provenance = {Mention{{path, 1, 1}, r}};
+        n.provenance = {Mention{{path == "m.md" ? 0u : 1u, 1, 1}, r}};
         return n;
     };
     std::vector<Node> nodes{node("a", Role::driver), node("b", Role::mechanism), node("c", Role::effect, "m.md"),
@@ -135,13 +135,13 @@ Graph chain_graph() {
         e.relation = rel;
         e.source = a;
         e.target = b;
-        e.provenance = {{"n.md", 3, 1}};
+        e.provenance = {{1, 3, 1}};
         return e;
     };
     std::vector<Edge> edges{edge(Relation::leads_to, 0, 1), edge(Relation::acts_through, 0, 1),
                             edge(Relation::leads_to, 1, 2), edge(Relation::leads_to, 2, 3),
                             edge(Relation::mentions, 5, 0), edge(Relation::mentions, 5, 1)};
-    Graph g(std::move(nodes), std::move(edges));
+    Graph g({"m.md", "n.md"}, std::move(nodes), std::move(edges));
     REQUIRE_FALSE(g.check_invariants().has_value());
     return g;
 }
@@ -287,8 +287,8 @@ TEST_CASE("DOT quotes ids and labels, escaping quotes and backslashes", "[export
     n.label = "line\nbreak \\N";
     n.roles = {Role::concept_};
     n.kind = Role::concept_;
-    n.provenance = {Mention{{"a.md", 1, 1}, Role::concept_}};
-    Graph g(std::vector<Node>{n}, {});
+    n.provenance = {Mention{{0, 1, 1}, Role::concept_}};
+    Graph g({"a.md"}, std::vector<Node>{n}, {});
     ExportOptions o;
     std::string d = write_dot(g, select_for_export(g, o), o);
     CHECK(contains(d, "\"back\\\\slash \\\"q\\\"\" [label=\"line break \\\\N\""));
@@ -311,14 +311,14 @@ TEST_CASE("node-link JSON is strict JSON with both edge keys", "[export][json]")
     CHECK(labels == std::set<std::string>{"A & B <c>", "badchar", "say \"hi\" ]]> end"});
 }
 
-TEST_CASE("Gephi CSV quotes, doubles quotes and backslashes; neo4j CSV doubles only quotes", "[export][csv]") {
+TEST_CASE("Gephi CSV quotes, doubles quotes and backslashes - neo4j CSV doubles only quotes", "[export][csv]") {
     Node n;
     n.id = "x";
     n.label = "a, \"b\" \\c";
     n.roles = {Role::driver};
     n.kind = Role::driver;
-    n.provenance = {Mention{{"a.md", 1, 1}, Role::driver}};
-    Graph g(std::vector<Node>{n}, {});
+    n.provenance = {Mention{{0, 1, 1}, Role::driver}};
+    Graph g({"a.md"}, std::vector<Node>{n}, {});
     ExportOptions o;
     auto sel = select_for_export(g, o);
     auto gephi = write_gephi_csv(g, sel, o);
@@ -348,14 +348,14 @@ TEST_CASE("Cypher escapes string literals and uses static relationship types", "
     n.label = "back\\slash";
     n.roles = {Role::case_};
     n.kind = Role::case_;
-    n.provenance = {Mention{{"a.md", 1, 1}, Role::case_}};
-    Graph g2(std::vector<Node>{n}, {});
+    n.provenance = {Mention{{0, 1, 1}, Role::case_}};
+    Graph g2({"a.md"}, std::vector<Node>{n}, {});
     c = write_cypher(g2, select_for_export(g2, o), o);
     CHECK(contains(c, "{id: 'it\\'s', label: 'back\\\\slash'"));
     CHECK(contains(c, "SET n:Case;"));
 }
 
-TEST_CASE("Mermaid labels use entity codes; ids are safe", "[export][mermaid]") {
+TEST_CASE("Mermaid labels use entity codes and ids are safe", "[export][mermaid]") {
     Graph g = nasty_graph();
     ExportOptions o;
     std::string m = write_mermaid(g, select_for_export(g, o), o);

@@ -157,7 +157,7 @@ TEST_CASE("house fixture yields the facts of its EXPECTED file", "[fixture]") {
     SECTION("drivers and has_factor with overview and table provenance") {
         auto sub = g.find(normalize_name(subject));
         REQUIRE(sub.has_value());
-        CHECK(g.node(*sub).provenance.front().loc.line == 1);
+        CHECK(g.node(*sub).provenance.front().place.line == 1);
         check_relation(g, Relation::has_factor,
                        {{subject, ci, {47, 77}}, {subject, fw, {48, 78}}, {subject, cov, {49, 79}}, {subject, pipe, {50, 80}}});
     }
@@ -320,8 +320,8 @@ TEST_CASE("house fixture yields the facts of its EXPECTED file", "[fixture]") {
             CHECK_FALSE(g.find(normalize_name(label)).has_value());
         for (const auto& n : g.nodes())
             for (const auto& m : n.provenance) {
-                INFO(n.id << " at line " << m.loc.line);
-                CHECK(((m.loc.line < 66 || m.loc.line > 69) && (m.loc.line < 259 || m.loc.line > 262)));
+                INFO(n.id << " at line " << m.place.line);
+                CHECK(((m.place.line < 66 || m.place.line > 69) && (m.place.line < 259 || m.place.line > 262)));
             }
     }
     SECTION("diagnostics") {
@@ -419,7 +419,7 @@ TEST_CASE("english fixture yields the facts of its EXPECTED file", "[fixture]") 
         CHECK(label("Scope cut-off") == "scope cut-off");
         auto v = g.find(normalize_name("Predictable upgrades"));
         std::set<int> lines;
-        for (const auto& m : g.node(*v).provenance) lines.insert(m.loc.line);
+        for (const auto& m : g.node(*v).provenance) lines.insert(m.place.line);
         CHECK(lines == std::set<int>{62, 81, 90});
     }
     SECTION("roles") {
@@ -474,8 +474,8 @@ TEST_CASE("english fixture yields the facts of its EXPECTED file", "[fixture]") 
     SECTION("no facts from core factors or conclusions, and no diagnostics") {
         for (const auto& n : g.nodes())
             for (const auto& m : n.provenance) {
-                INFO(n.id << " at line " << m.loc.line);
-                CHECK(((m.loc.line < 53 || m.loc.line > 54) && (m.loc.line < 167 || m.loc.line > 169)));
+                INFO(n.id << " at line " << m.place.line);
+                CHECK(((m.place.line < 53 || m.place.line > 54) && (m.place.line < 167 || m.place.line > 169)));
             }
         CHECK_FALSE(g.find("effects").has_value());
         CHECK(diag_keys(r).empty());

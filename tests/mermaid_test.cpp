@@ -221,7 +221,7 @@ TEST_CASE("mermaid: a bad direction is reported and the body still parses", "[me
     CHECK(p.chart.edges.size() == 1);
 }
 
-TEST_CASE("mermaid: statements on the header line after ';'", "[mermaid]") {
+TEST_CASE("mermaid: statements on the header line after a semicolon", "[mermaid]") {
     auto p = parse("graph TD;A-->B;B-->C;\n");
     CHECK(p.diags.empty());
     CHECK(p.chart.direction == "TD");
@@ -300,7 +300,7 @@ TEST_CASE("mermaid: an unknown first keyword", "[mermaid]") {
 
 // ---------------------------------------------------------------- statements
 
-TEST_CASE("mermaid: statements separated by ';' and indentation", "[mermaid]") {
+TEST_CASE("mermaid: statements separated by semicolons and indentation", "[mermaid]") {
     auto p = parse("flowchart LR\n   A-.->B;\n\tB --> C ; C --> D;;\n");
     CHECK(p.diags.empty());
     CHECK(edge_pairs(p) == Strings{"A->B", "B->C", "C->D"});
@@ -361,7 +361,7 @@ TEST_CASE("mermaid: shapes on both ends of a link", "[mermaid]") {
     CHECK(p.chart.edges[2].label == "One");
 }
 
-TEST_CASE("mermaid: '[/' without a matching close is a rectangle", "[mermaid]") {
+TEST_CASE("mermaid: an open-slash bracket without its close is a rectangle", "[mermaid]") {
     auto p = parse("flowchart LR\nA[/usr/bin] --> B\n");
     CHECK(p.diags.empty());
     CHECK(node(p, "A").shape == NodeShape::rect);
@@ -897,7 +897,7 @@ TEST_CASE("mermaid: an unterminated @{", "[mermaid]") {
     CHECK(edge_pairs(p) == Strings{"C->D"});
 }
 
-TEST_CASE("mermaid: trailing comments, 'end;' and top-level direction", "[mermaid]") {
+TEST_CASE("mermaid: trailing comments, end with a semicolon and top-level direction", "[mermaid]") {
     auto p = parse("flowchart LR\nsubgraph s\nA --> B %% trailing comment\nend;\ndirection RL\nC --> D;%% x\n");
     CHECK(p.diags.empty());
     CHECK(p.chart.direction == "RL");

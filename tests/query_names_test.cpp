@@ -30,13 +30,13 @@ Graph sample() {
         e.relation = rel;
         e.source = a;
         e.target = b;
-        e.provenance = {{"a.md", 1, 1}};
+        e.provenance = {{0, 1, 1}};
         return e;
     };
     std::vector<Edge> edges{edge(Relation::acts_through, 0, 1), edge(Relation::produces, 1, 2),
                             edge(Relation::leads_to, 3, 2),     edge(Relation::mentions, 4, 0),
                             edge(Relation::mentions, 4, 1),     edge(Relation::results_in, 0, 2)};
-    Graph g(std::move(nodes), std::move(edges));
+    Graph g({"a.md"}, std::move(nodes), std::move(edges));
     REQUIRE_FALSE(g.check_invariants().has_value());
     return g;
 }

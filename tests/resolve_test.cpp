@@ -82,8 +82,10 @@ TEST_CASE("one node per concept across notes with the union of roles", "[resolve
     CHECK(sl.kind == Role::driver);
     CHECK(sl.description == "描述");
     REQUIRE(sl.provenance.size() == 3);
-    CHECK(sl.provenance[0] == Mention{{"a.md", 3, 1}, Role::driver});
-    CHECK(sl.provenance[2] == Mention{{"b.md", 2, 1}, Role::mechanism});
+    CHECK(g.location(sl.provenance[0].place) == SourceLoc{"a.md", 3, 1});
+    CHECK(sl.provenance[0].role == Role::driver);
+    CHECK(g.location(sl.provenance[2].place) == SourceLoc{"b.md", 2, 1});
+    CHECK(sl.provenance[2].role == Role::mechanism);
 }
 
 TEST_CASE("kind follows the precedence and concept is dropped beside other roles", "[resolve]") {
@@ -104,7 +106,7 @@ TEST_CASE("the same fact stated several times is one edge with several provenanc
     require_invariants(g);
     const Edge* e = edge(g, Relation::acts_through, "scaling law", "m");
     REQUIRE(e != nullptr);
-    CHECK(e->provenance == std::vector<SourceLoc>{{"a.md", 3, 1}, {"a.md", 4, 1}, {"b.md", 2, 1}});
+    CHECK(g.locations(e->provenance) == std::vector<SourceLoc>{{"a.md", 3, 1}, {"a.md", 4, 1}, {"b.md", 2, 1}});
     int count = 0;
     for (const auto& x : g.edges())
         if (x.relation == Relation::acts_through) ++count;
@@ -125,7 +127,7 @@ TEST_CASE("document nodes mentions and links_to edges", "[resolve]") {
     CHECK(da.label == "01-甲");
     const Edge* link = edge(g, Relation::links_to, "doc:a.md", "doc:b.md");
     REQUIRE(link != nullptr);
-    CHECK(link->provenance == std::vector<SourceLoc>{{"a.md", 20, 3}});
+    CHECK(g.locations(link->provenance) == std::vector<SourceLoc>{{"a.md", 20, 3}});
     int links_to = 0;
     for (const auto& e : g.edges())
         if (e.relation == Relation::links_to) ++links_to;
@@ -135,7 +137,7 @@ TEST_CASE("document nodes mentions and links_to edges", "[resolve]") {
     CHECK(edge(g, Relation::mentions, "doc:b.md", "x") == nullptr);
     const Edge* m = edge(g, Relation::mentions, "doc:a.md", "y");
     REQUIRE(m != nullptr);
-    CHECK(m->provenance == std::vector<SourceLoc>{{"a.md", 6, 12}, {"a.md", 7, 4}});
+    CHECK(g.locations(m->provenance) == std::vector<SourceLoc>{{"a.md", 6, 12}, {"a.md", 7, 4}});
 }
 
 TEST_CASE("aliases merge spellings into the target concept", "[resolve]") {
@@ -160,11 +162,11 @@ TEST_CASE("Graph sorts nodes and edges and answers adjacency", "[resolve][graph]
     std::vector<Edge> edges(2);
     edges[0].source = 0;  // c → a
     edges[0].target = 1;
-    edges[0].provenance = {{"x.md", 1, 1}};
+    edges[0].provenance = {{0, 1, 1}};
     edges[1].source = 1;  // a → b
     edges[1].target = 2;
-    edges[1].provenance = {{"x.md", 2, 1}};
-    Graph g(std::move(nodes), std::move(edges));
+    edges[1].provenance = {{0, 2, 1}};
+    Graph g({"x.md"}, std::move(nodes), std::move(edges));
     require_invariants(g);
     REQUIRE(g.node_count() == 3);
     CHECK(g.node(0).id == "a");
@@ -194,9 +196,9 @@ TEST_CASE("check_invariants reports broken graphs", "[resolve][graph]") {
         for (auto& e : edges) {
             e.source = 0;
             e.target = 1;
-            if (traced) e.provenance = {{"x.md", 1, 1}};
+            if (traced) e.provenance = {{0, 1, 1}};
         }
-        return Graph(std::move(nodes), std::move(edges));
+        return Graph({"x.md"}, std::move(nodes), std::move(edges));
     };
     CHECK_FALSE(make(false, true, Role::driver).check_invariants().has_value());
     CHECK(make(true, true, Role::driver).check_invariants() == std::optional<std::string>("duplicate edge leads_to 'a' -> 'b'"));

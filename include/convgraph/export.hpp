@@ -92,8 +92,8 @@ std::string edge_label(const Edge& e);
 // Roles joined with ';' ("driver;effect").
 std::string roles_text(const Node& n);
 // "path:line:col" of the first provenance, "" when there is none.
-std::string first_place(const Node& n);
-std::string first_place(const Edge& e);
+std::string first_place(const Graph& g, const Node& n);
+std::string first_place(const Graph& g, const Edge& e);
 // Node size from its degree within the selection: 10 + 5 * sqrt(degree), one decimal.
 std::vector<std::string> node_sizes(const Graph& g, const ExportSelection& sel);
 // "#rrggbb" of a kind's colour.

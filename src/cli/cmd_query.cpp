@@ -104,10 +104,12 @@ std::string roles_text(const Node& n) {
     return s;
 }
 
-std::string first_place(const Node& n) { return n.provenance.empty() ? std::string() : to_string(n.provenance.front().loc); }
+std::string first_place(const Graph& g, const Node& n) {
+    return n.provenance.empty() ? std::string() : to_string(g.location(n.provenance.front().place));
+}
 
-std::string edge_place(const Edge& e) {
-    std::string place = e.provenance.empty() ? std::string() : to_string(e.provenance.front());
+std::string edge_place(const Graph& g, const Edge& e) {
+    std::string place = e.provenance.empty() ? std::string() : to_string(g.location(e.provenance.front()));
     if (e.provenance.size() > 1) place += " (+" + std::to_string(e.provenance.size() - 1) + ")";
     return place;
 }
@@ -170,7 +172,7 @@ int run_list(const QueryArgs& args) {
     TextTable t{{"name", "kind", "roles", "degree", "source"}, {}};
     for (NodeIndex v : nodes) {
         const Node& n = g.node(v);
-        t.rows.push_back({n.label, std::string(to_string(n.kind)), roles_text(n), std::to_string(g.degree(v)), first_place(n)});
+        t.rows.push_back({n.label, std::string(to_string(n.kind)), roles_text(n), std::to_string(g.degree(v)), first_place(g, n)});
     }
     std::cout << render_table(t, format);
     return nodes.empty() ? k_exit_findings : k_exit_ok;
@@ -208,7 +210,7 @@ int run_show(const QueryArgs& args) {
                 if (!edge.label.empty()) je["label"] = edge.label;
                 if (!edge.description.empty()) je["description"] = edge.description;
                 je["sources"] = Json::array();
-                for (const auto& loc : edge.provenance) je["sources"].push_back(to_string(loc));
+                for (const auto& at : edge.provenance) je["sources"].push_back(to_string(g.location(at)));
                 edges.push_back(std::move(je));
             }
         }
@@ -216,7 +218,7 @@ int run_show(const QueryArgs& args) {
         j["stated_at"] = Json::array();
         for (const auto& m : n.provenance) {
             Json p;
-            p["source"] = to_string(m.loc);
+            p["source"] = to_string(g.location(m.place));
             p["role"] = to_string(m.role);
             j["stated_at"].push_back(std::move(p));
         }
@@ -229,7 +231,7 @@ int run_show(const QueryArgs& args) {
             for (EdgeIndex e : group.edges) {
                 const Edge& edge = g.edge(e);
                 std::string places;
-                for (const auto& loc : edge.provenance) places += (places.empty() ? "" : " ") + to_string(loc);
+                for (const auto& at : edge.provenance) places += (places.empty() ? "" : " ") + to_string(g.location(at));
                 t.rows.push_back({group.outgoing ? "out" : "in", std::string(to_string(edge.relation)),
                                   g.node(group.outgoing ? edge.target : edge.source).label,
                                   edge.label.empty() ? edge.description : edge.label, places});
@@ -251,13 +253,14 @@ int run_show(const QueryArgs& args) {
         for (EdgeIndex e : group.edges) {
             const Edge& edge = g.edge(e);
             std::string detail = edge.label.empty() ? edge.description : edge.label;
-            t.rows.push_back({"  " + g.node(group.outgoing ? edge.target : edge.source).label, detail, edge_place(edge)});
+            t.rows.push_back({"  " + g.node(group.outgoing ? edge.target : edge.source).label, detail, edge_place(g, edge)});
         }
         std::cout << render_table(t, TableFormat::table, false);
     }
     std::cout << "\n" << paint(args, "stated at", "1") << "\n";
     TextTable t{{"source", "role"}, {}};
-    for (const auto& m : n.provenance) t.rows.push_back({"  " + to_string(m.loc), std::string(to_string(m.role))});
+    for (const auto& m : n.provenance)
+        t.rows.push_back({"  " + to_string(g.location(m.place)), std::string(to_string(m.role))});
     std::cout << render_table(t, TableFormat::table, false);
     return k_exit_ok;
 }
@@ -279,7 +282,7 @@ int run_reach(const QueryArgs& args, Direction direction) {
     for (const auto& x : reached) {
         const Edge& e = g.edge(x.edge);
         t.rows.push_back({std::to_string(x.depth), g.node(x.node).label, std::string(to_string(g.node(x.node).kind)),
-                          std::string(to_string(e.relation)), g.node(down ? e.source : e.target).label, edge_place(e)});
+                          std::string(to_string(e.relation)), g.node(down ? e.source : e.target).label, edge_place(g, e)});
     }
     if (format == TableFormat::table && !reached.empty())
         std::cout << (down ? "downstream of " : "upstream of ") << paint(args, g.node(*start).label, "1") << ": "
@@ -321,7 +324,7 @@ int run_path(const QueryArgs& args) {
         for (std::size_t s = 0; s < paths[i].size(); ++s) {
             const Edge& e = g.edge(paths[i][s]);
             t.rows.push_back({std::to_string(i + 1), std::to_string(s + 1), g.node(e.source).label,
-                              std::string(to_string(e.relation)), g.node(e.target).label, edge_place(e)});
+                              std::string(to_string(e.relation)), g.node(e.target).label, edge_place(g, e)});
         }
     if (format == TableFormat::table) {
         for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -531,12 +534,13 @@ int run_where(const QueryArgs& args) {
     for (std::size_t i = 0; i < n.provenance.size(); ++i) {
         const Mention& m = n.provenance[i];
         // One row per place; a place stated in several roles lists them all.
-        if (i > 0 && n.provenance[i - 1].loc == m.loc) {
+        if (i > 0 && n.provenance[i - 1].place == m.place) {
             t.rows.back()[3] += "," + std::string(to_string(m.role));
             continue;
         }
-        t.rows.push_back({prefix + m.loc.path, std::to_string(m.loc.line), std::to_string(m.loc.column),
-                          std::string(to_string(m.role)), line_text(m.loc.path, m.loc.line)});
+        const std::string& path = g.file(m.place);
+        t.rows.push_back({prefix + path, std::to_string(m.place.line), std::to_string(m.place.column),
+                          std::string(to_string(m.role)), line_text(path, m.place.line)});
     }
     if (format == TableFormat::table) {
         for (const auto& row : t.rows)
