@@ -1,32 +1,219 @@
-// Graph file: BuildResult ⇄ JSON (nlohmann ordered_json, so keys keep a fixed order).
+// Graph file: BuildResult ⇄ JSON, schema 2 — one item per line, places as [document, line, column].
 #include "convgraph/graph_file.hpp"
 
-#include "convgraph/cache.hpp"
 #include "convgraph/error.hpp"
+#include "convgraph/io.hpp"
+#include "convgraph/unicode.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
+#include <fstream>
+#include <unordered_map>
 
 namespace convgraph {
 
-using Json = nlohmann::ordered_json;
+using Json = nlohmann::ordered_json;  // keeps attribute order as written
 
 namespace {
 
-Json loc_json(const SourceLoc& loc) {
-    Json j;
-    j["file"] = loc.path;
-    j["line"] = loc.line;
-    j["column"] = loc.column;
-    return j;
+// ---- writing ----------------------------------------------------------------------------------
+//
+// The file is written item by item into a buffer that is flushed to the output stream as it
+// fills, so a graph of a million edges never exists as a JSON tree or as one string. Strings go
+// through json_string(), below: nlohmann has no public way to escape a string without first
+// building a json value holding a copy of it, which cost a fifth of a large build.
+
+// Appends `s` as a JSON string literal: quotes, backslashes and control characters escaped,
+// UTF-8 kept as is, an invalid UTF-8 sequence replaced by U+FFFD (as nlohmann's
+// error_handler_t::replace does), so the output is always valid JSON and valid UTF-8.
+void json_string(std::string& out, std::string_view s) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            std::size_t start = i;
+            char32_t cp = next_code_point(s, i);
+            bool replaced = cp == 0xFFFD && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD");
+            if (!replaced) continue;
+            out.append(s, run, start - run);
+            out += "\xEF\xBF\xBD";
+            run = i;
+            continue;
+        }
+        out.append(s, run, i - run);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        }
+        run = ++i;
+    }
+    out.append(s, run, std::string_view::npos);
+    out += '"';
 }
 
-SourceLoc loc_from(const Json& j) {
-    return SourceLoc{j.at("file").get<std::string>(), j.at("line").get<int>(), j.at("column").get<int>()};
+// `"key": ` then the string.
+void member(std::string& out, std::string_view key, std::string_view value, bool first = false) {
+    if (!first) out += ", ";
+    out += '"';
+    out += key;
+    out += "\": ";
+    json_string(out, value);
 }
+
+void member(std::string& out, std::string_view key, std::uint64_t value, bool first = false) {
+    if (!first) out += ", ";
+    out += '"';
+    out += key;
+    out += "\": ";
+    out += std::to_string(value);
+}
+
+void place(std::string& out, const Place& p) {
+    out += '[';
+    out += std::to_string(p.file);
+    out += ", ";
+    out += std::to_string(p.line);
+    out += ", ";
+    out += std::to_string(p.column);
+}
+
+void document_line(std::string& out, const DocumentInfo& d) {
+    out += '{';
+    member(out, "path", d.path, true);
+    member(out, "node", "doc:" + d.path);
+    member(out, "title", d.title);
+    member(out, "series", d.series);
+    member(out, "subject", d.subject);
+    member(out, "bytes", d.bytes);
+    out += '}';
+}
+
+void node_line(std::string& out, const Node& n) {
+    out += '{';
+    member(out, "id", n.id, true);
+    member(out, "label", n.label);
+    member(out, "kind", to_string(n.kind));
+    out += ", \"roles\": [";
+    for (std::size_t i = 0; i < n.roles.size(); ++i) {
+        if (i) out += ", ";
+        json_string(out, to_string(n.roles[i]));
+    }
+    out += ']';
+    if (!n.description.empty()) member(out, "description", n.description);
+    out += ", \"at\": [";
+    for (std::size_t i = 0; i < n.provenance.size(); ++i) {
+        if (i) out += ", ";
+        place(out, n.provenance[i].place);
+        out += ", ";
+        json_string(out, to_string(n.provenance[i].role));
+        out += ']';
+    }
+    out += "]}";
+}
+
+void edge_line(std::string& out, const Graph& g, const Edge& e) {
+    out += '{';
+    member(out, "kind", to_string(e.relation), true);
+    member(out, "source", g.node(e.source).id);
+    member(out, "target", g.node(e.target).id);
+    if (!e.label.empty()) member(out, "label", e.label);
+    if (!e.description.empty()) member(out, "description", e.description);
+    if (!e.attributes.empty()) {
+        out += ", \"attributes\": {";
+        for (std::size_t i = 0; i < e.attributes.size(); ++i) member(out, e.attributes[i].first, e.attributes[i].second, i == 0);
+        out += '}';
+    }
+    out += ", \"at\": [";
+    for (std::size_t i = 0; i < e.provenance.size(); ++i) {
+        if (i) out += ", ";
+        place(out, e.provenance[i]);
+        out += ']';
+    }
+    out += "]}";
+}
+
+void diagnostic_line(std::string& out, const Diagnostic& d) {
+    out += '{';
+    member(out, "file", d.loc.path, true);
+    member(out, "line", static_cast<std::uint64_t>(std::max(d.loc.line, 0)));
+    member(out, "column", static_cast<std::uint64_t>(std::max(d.loc.column, 0)));
+    member(out, "severity", to_string(d.severity));
+    member(out, "code", d.code);
+    member(out, "message", d.message);
+    if (!d.hint.empty()) member(out, "hint", d.hint);
+    out += '}';
+}
+
+// Writes the file through `flush`, called with each full buffer and once at the end.
+template <typename Flush>
+void write_graph(const BuildResult& r, Flush flush) {
+    constexpr std::size_t k_buffer = 1 << 20;
+    std::string out;
+    out.reserve(k_buffer + 4096);
+    auto maybe_flush = [&] {
+        if (out.size() >= k_buffer) {
+            flush(out);
+            out.clear();
+        }
+    };
+    auto array = [&](std::string_view key, const auto& items, auto&& line) {
+        out += "  \"";
+        out += key;
+        out += "\": [";
+        bool first = true;
+        for (const auto& item : items) {
+            out += first ? "\n    " : ",\n    ";
+            first = false;
+            line(out, item);
+            maybe_flush();
+        }
+        out += first ? "]" : "\n  ]";
+    };
+    const Graph& g = r.graph;
+    out += "{\n  \"format\": \"convgraph-graph\",\n  \"schema_version\": ";
+    out += std::to_string(k_graph_schema_version);
+    out += ",\n  \"generator\": ";
+    json_string(out, std::string("convgraph ") + CONVGRAPH_VERSION);
+    out += ",\n  \"summary\": {";
+    member(out, "documents", r.documents.size(), true);
+    member(out, "nodes", g.node_count());
+    member(out, "edges", g.edge_count());
+    member(out, "errors", r.count(Severity::error));
+    member(out, "warnings", r.count(Severity::warning));
+    out += "},\n";
+    array("documents", r.documents, document_line);
+    out += ",\n";
+    array("nodes", g.nodes(), node_line);
+    out += ",\n";
+    array("edges", g.edges(), [&g](std::string& o, const Edge& e) { edge_line(o, g, e); });
+    out += ",\n";
+    array("diagnostics", r.diagnostics, diagnostic_line);
+    out += "\n}\n";
+    flush(out);
+}
+
+// ---- reading ----------------------------------------------------------------------------------
+//
+// nlohmann's parser with a callback: each element of the top-level arrays is handed over as a
+// small tree as soon as it is parsed, turned into a Node, Edge, … and dropped, so reading never
+// holds the whole file as a tree either.
 
 template <typename T, typename F>
 T parse_enum(const Json& j, F from_string, const char* what) {
@@ -36,259 +223,184 @@ T parse_enum(const Json& j, F from_string, const char* what) {
     return *v;
 }
 
-Json summary_json(const BuildResult& r) {
-    Json summary;
-    summary["documents"] = r.documents.size();
-    summary["nodes"] = r.graph.node_count();
-    summary["edges"] = r.graph.edge_count();
-    summary["errors"] = r.count(Severity::error);
-    summary["warnings"] = r.count(Severity::warning);
-    return summary;
+int non_negative(const Json& j, const char* what) {
+    auto v = j.get<std::int64_t>();
+    if (v < 0 || v > INT32_MAX) throw Error(std::string("graph file: ") + what + " out of range");
+    return static_cast<int>(v);
 }
 
-Json document_json(const DocumentInfo& d) {
-    Json j;
-    j["path"] = d.path;
-    j["node"] = "doc:" + d.path;
-    j["title"] = d.title;
-    j["series"] = d.series;
-    j["subject"] = d.subject;
-    j["bytes"] = d.bytes;
-    return j;
+// [document, line, column] (edges) or [document, line, column, role] (nodes); the document
+// index is checked against the documents once all are read.
+Place place_from(const Json& j, std::size_t size, const char* shape) {
+    if (!j.is_array() || j.size() != size) throw Error(std::string("graph file: a place is not ") + shape);
+    return Place{static_cast<std::uint32_t>(non_negative(j[0], "document index")), non_negative(j[1], "line"),
+                 non_negative(j[2], "column")};
 }
 
-Json node_json(const Graph& g, const Node& n) {
-    Json j;
-    j["id"] = n.id;
-    j["label"] = n.label;
-    j["kind"] = to_string(n.kind);
-    Json roles = Json::array();
-    for (Role role : n.roles) roles.push_back(to_string(role));
-    j["roles"] = std::move(roles);
-    if (!n.description.empty()) j["description"] = n.description;
-    Json prov = Json::array();
-    for (const auto& m : n.provenance) {
-        Json p = loc_json(g.location(m.place));
-        p["role"] = to_string(m.role);
-        prov.push_back(std::move(p));
+struct PendingEdge {
+    Edge edge;
+    std::string source, target;
+};
+
+class Reader {
+public:
+    // Called by the parser for every event; returns whether to keep the value in the tree.
+    bool event(int depth, Json::parse_event_t e, Json& parsed) {
+        using E = Json::parse_event_t;
+        if (depth == 1 && e == E::key) m_key = parsed.get<std::string>();
+        if (depth == 1 && e == E::value) {
+            // The header comes before the arrays: a file of another kind or schema is refused
+            // before its differently shaped items are looked at.
+            if (m_key == "format" && parsed != "convgraph-graph")
+                throw Error("not a convgraph graph file (missing \"format\": \"convgraph-graph\")");
+            if (m_key == "schema_version") check_version(parsed);
+        }
+        if (depth == 2 && (e == E::object_end || e == E::array_end)) {
+            if (m_key == "documents") document(parsed);
+            else if (m_key == "nodes") node(parsed);
+            else if (m_key == "edges") edge(parsed);
+            else if (m_key == "diagnostics") diagnostic(parsed);
+            else return true;
+            return false;
+        }
+        return true;
     }
-    j["provenance"] = std::move(prov);
-    return j;
-}
 
-Json edge_json(const Graph& g, const Edge& e) {
-    Json j;
-    j["kind"] = to_string(e.relation);
-    j["source"] = g.node(e.source).id;
-    j["target"] = g.node(e.target).id;
-    if (!e.label.empty()) j["label"] = e.label;
-    if (!e.description.empty()) j["description"] = e.description;
-    if (!e.attributes.empty()) {
-        Json attrs = Json::object();
-        for (const auto& [k, v] : e.attributes) attrs[k] = v;
-        j["attributes"] = std::move(attrs);
-    }
-    Json prov = Json::array();
-    for (const auto& at : e.provenance) prov.push_back(loc_json(g.location(at)));
-    j["provenance"] = std::move(prov);
-    return j;
-}
-
-Json diagnostic_json(const Diagnostic& d) {
-    Json j = loc_json(d.loc);
-    j["severity"] = to_string(d.severity);
-    j["code"] = d.code;
-    j["message"] = d.message;
-    if (!d.hint.empty()) j["hint"] = d.hint;
-    return j;
-}
-
-Json graph_to_json(const BuildResult& r) {
-    const Graph& g = r.graph;
-    Json root;
-    root["format"] = "convgraph-graph";
-    root["schema_version"] = k_graph_schema_version;
-    root["generator"] = std::string("convgraph ") + CONVGRAPH_VERSION;
-    root["summary"] = summary_json(r);
-    Json docs = Json::array();
-    for (const auto& d : r.documents) docs.push_back(document_json(d));
-    root["documents"] = std::move(docs);
-    Json nodes = Json::array();
-    for (const auto& n : g.nodes()) nodes.push_back(node_json(g, n));
-    root["nodes"] = std::move(nodes);
-    Json edges = Json::array();
-    for (const auto& e : g.edges()) edges.push_back(edge_json(g, e));
-    root["edges"] = std::move(edges);
-    Json diags = Json::array();
-    for (const auto& d : r.diagnostics) diags.push_back(diagnostic_json(d));
-    root["diagnostics"] = std::move(diags);
-    return root;
-}
-
-// Appends `j` as dump(2) would print it nested `indent` spaces deep (JSON strings hold no raw
-// newline, so every '\n' of the dump starts a line to indent).
-void append_nested(std::string& out, const Json& j, int indent) {
-    std::string text = j.dump(2, ' ', false, Json::error_handler_t::replace);
-    std::size_t start = 0;
-    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', start)) {
-        out.append(text, start, nl + 1 - start);
-        out.append(static_cast<std::size_t>(indent), ' ');
-        start = nl + 1;
-    }
-    out.append(text, start, std::string::npos);
-}
-
-// Appends `"key": [ … ]` the way dump(2) prints a member array of the root object, one element
-// at a time, so the whole graph never exists as one JSON tree.
-template <typename Range, typename F>
-void append_array(std::string& out, const char* key, const Range& items, F to_json) {
-    out += "  \"";
-    out += key;
-    out += "\": [";
-    bool first = true;
-    for (const auto& item : items) {
-        out += first ? "\n    " : ",\n    ";
-        first = false;
-        append_nested(out, to_json(item), 4);
-    }
-    out += first ? "]" : "\n  ]";
-}
-
-BuildResult graph_from_json(const Json& root) {
-    try {
+    BuildResult finish(const Json& root) {
         if (!root.is_object() || root.value("format", "") != "convgraph-graph")
             throw Error("not a convgraph graph file (missing \"format\": \"convgraph-graph\")");
-        int version = root.at("schema_version").get<int>();
+        check_version(root.contains("schema_version") ? root.at("schema_version") : Json());
+        for (const char* key : {"documents", "nodes", "edges", "diagnostics"})
+            if (!root.contains(key)) throw Error(std::string("graph file: no \"") + key + "\" array");
+        if (!std::is_sorted(m_files.begin(), m_files.end())) throw Error("graph file: documents are not sorted by path");
+        std::unordered_map<std::string_view, NodeIndex> index;
+        index.reserve(m_nodes.size());
+        for (NodeIndex i = 0; i < m_nodes.size(); ++i)
+            if (!index.emplace(m_nodes[i].id, i).second) throw Error("graph file: duplicate node id '" + m_nodes[i].id + "'");
+        for (const auto& n : m_nodes)
+            for (const auto& m : n.provenance) check_place(m.place);
+        std::vector<Edge> edges;
+        edges.reserve(m_edges.size());
+        for (auto& p : m_edges) {
+            auto endpoint = [&](const std::string& id, const char* which) {
+                auto it = index.find(id);
+                if (it == index.end()) throw Error("graph file: edge " + std::string(which) + " '" + id + "' is not a node");
+                return it->second;
+            };
+            p.edge.source = endpoint(p.source, "source");
+            p.edge.target = endpoint(p.target, "target");
+            for (const auto& at : p.edge.provenance) check_place(at);
+            edges.push_back(std::move(p.edge));
+        }
+        m_edges.clear();
+        m_result.graph = Graph(std::move(m_files), std::move(m_nodes), std::move(edges));
+        return std::move(m_result);
+    }
+
+    // The version is checked as soon as it is seen, so an old file fails with the version
+    // message, not with whatever its differently shaped items trip over first.
+    static void check_version(const Json& value) {
+        if (!value.is_number_integer()) throw Error("graph file has no integer schema_version");
+        int version = value.get<int>();
         if (version != k_graph_schema_version)
             throw Error("graph file schema version " + std::to_string(version) + " is not supported (expected " +
                         std::to_string(k_graph_schema_version) + "); rebuild it with 'convgraph build'");
-        BuildResult r;
-        std::vector<std::string> files;
-        std::map<std::string, std::uint32_t, std::less<>> file_index;
-        auto place = [&](const Json& p) {
-            SourceLoc loc = loc_from(p);
-            auto it = file_index.find(loc.path);
-            if (it == file_index.end()) throw Error("graph file: place in '" + loc.path + "', which is not a document");
-            return Place{it->second, loc.line, loc.column};
-        };
-        for (const auto& j : root.at("documents")) {
-            DocumentInfo d;
-            d.path = j.at("path").get<std::string>();
-            d.title = j.value("title", "");
-            d.series = j.value("series", "");
-            d.subject = j.value("subject", "");
-            d.bytes = j.value("bytes", std::uint64_t{0});
-            if (!file_index.emplace(d.path, static_cast<std::uint32_t>(files.size())).second)
-                throw Error("graph file: duplicate document '" + d.path + "'");
-            files.push_back(d.path);
-            r.documents.push_back(std::move(d));
-        }
-        std::vector<Node> nodes;
-        std::map<std::string, NodeIndex> index;
-        for (const auto& j : root.at("nodes")) {
-            Node n;
-            n.id = j.at("id").get<std::string>();
-            n.label = j.at("label").get<std::string>();
-            n.kind = parse_enum<Role>(j.at("kind"), role_from_string, "node kind");
-            for (const auto& role : j.at("roles")) n.roles.push_back(parse_enum<Role>(role, role_from_string, "role"));
-            n.description = j.value("description", "");
-            for (const auto& p : j.at("provenance"))
-                n.provenance.push_back(Mention{place(p), parse_enum<Role>(p.at("role"), role_from_string, "role")});
-            if (!index.emplace(n.id, nodes.size()).second) throw Error("graph file: duplicate node id '" + n.id + "'");
-            nodes.push_back(std::move(n));
-        }
-        std::vector<Edge> edges;
-        for (const auto& j : root.at("edges")) {
-            Edge e;
-            e.relation = parse_enum<Relation>(j.at("kind"), relation_from_string, "edge kind");
-            auto endpoint = [&](const char* key) {
-                auto id = j.at(key).get<std::string>();
-                auto it = index.find(id);
-                if (it == index.end()) throw Error("graph file: edge " + std::string(key) + " '" + id + "' is not a node");
-                return it->second;
-            };
-            e.source = endpoint("source");
-            e.target = endpoint("target");
-            e.label = j.value("label", "");
-            e.description = j.value("description", "");
-            if (j.contains("attributes"))
-                for (const auto& [k, v] : j.at("attributes").items()) e.attributes.emplace_back(k, v.get<std::string>());
-            for (const auto& p : j.at("provenance")) e.provenance.push_back(place(p));
-            edges.push_back(std::move(e));
-        }
-        if (!std::is_sorted(files.begin(), files.end())) throw Error("graph file: documents are not sorted by path");
-        r.graph = Graph(std::move(files), std::move(nodes), std::move(edges));
-        for (const auto& j : root.at("diagnostics")) {
-            Diagnostic d;
-            d.loc = loc_from(j);
-            d.severity = parse_enum<Severity>(j.at("severity"), severity_from_string, "severity");
-            d.code = j.at("code").get<std::string>();
-            d.message = j.at("message").get<std::string>();
-            d.hint = j.value("hint", "");
-            r.diagnostics.push_back(std::move(d));
-        }
-        return r;
-    } catch (const Json::exception& e) {
-        throw Error(std::string("graph file is malformed: ") + e.what());
     }
-}
+
+private:
+    void check_place(const Place& p) const {
+        if (p.file >= m_files.size())
+            throw Error("graph file: a place names document " + std::to_string(p.file) + ", which does not exist");
+    }
+
+    void document(const Json& j) {
+        DocumentInfo d;
+        d.path = j.at("path").get<std::string>();
+        d.title = j.value("title", "");
+        d.series = j.value("series", "");
+        d.subject = j.value("subject", "");
+        d.bytes = j.value("bytes", std::uint64_t{0});
+        m_files.push_back(d.path);
+        m_result.documents.push_back(std::move(d));
+    }
+
+    void node(const Json& j) {
+        Node n;
+        n.id = j.at("id").get<std::string>();
+        n.label = j.at("label").get<std::string>();
+        n.kind = parse_enum<Role>(j.at("kind"), role_from_string, "node kind");
+        for (const auto& role : j.at("roles")) n.roles.push_back(parse_enum<Role>(role, role_from_string, "role"));
+        n.description = j.value("description", "");
+        const Json& at = j.at("at");
+        n.provenance.reserve(at.size());
+        for (const auto& p : at) {
+            n.provenance.push_back(Mention{place_from(p, 4, "[document, line, column, role]"),
+                                           parse_enum<Role>(p[3], role_from_string, "role")});
+        }
+        m_nodes.push_back(std::move(n));
+    }
+
+    void edge(const Json& j) {
+        PendingEdge p;
+        p.edge.relation = parse_enum<Relation>(j.at("kind"), relation_from_string, "edge kind");
+        p.source = j.at("source").get<std::string>();
+        p.target = j.at("target").get<std::string>();
+        p.edge.label = j.value("label", "");
+        p.edge.description = j.value("description", "");
+        if (j.contains("attributes"))
+            for (const auto& [k, v] : j.at("attributes").items()) p.edge.attributes.emplace_back(k, v.get<std::string>());
+        const Json& at = j.at("at");
+        p.edge.provenance.reserve(at.size());
+        for (const auto& x : at) p.edge.provenance.push_back(place_from(x, 3, "[document, line, column]"));
+        m_edges.push_back(std::move(p));
+    }
+
+    void diagnostic(const Json& j) {
+        Diagnostic d;
+        d.loc = SourceLoc{j.at("file").get<std::string>(), non_negative(j.at("line"), "line"),
+                          non_negative(j.at("column"), "column")};
+        d.severity = parse_enum<Severity>(j.at("severity"), severity_from_string, "severity");
+        d.code = j.at("code").get<std::string>();
+        d.message = j.at("message").get<std::string>();
+        d.hint = j.value("hint", "");
+        m_result.diagnostics.push_back(std::move(d));
+    }
+
+    std::string m_key;
+    BuildResult m_result;
+    std::vector<std::string> m_files;
+    std::vector<Node> m_nodes;
+    std::vector<PendingEdge> m_edges;
+};
 
 }  // namespace
 
 std::string write_graph_json(const BuildResult& r) {
-    // Streams the same bytes as graph_to_json(r).dump(2) + "\n", item by item: building the
-    // whole tree first cost most of a build's time and memory on large corpora.
-    const Graph& g = r.graph;
-    std::string out = "{\n  \"format\": \"convgraph-graph\",\n  \"schema_version\": ";
-    out += std::to_string(k_graph_schema_version);
-    out += ",\n  \"generator\": ";
-    append_nested(out, Json(std::string("convgraph ") + CONVGRAPH_VERSION), 2);
-    out += ",\n  \"summary\": ";
-    append_nested(out, summary_json(r), 2);
-    out += ",\n";
-    append_array(out, "documents", r.documents, document_json);
-    out += ",\n";
-    append_array(out, "nodes", g.nodes(), [&g](const Node& n) { return node_json(g, n); });
-    out += ",\n";
-    append_array(out, "edges", g.edges(), [&g](const Edge& e) { return edge_json(g, e); });
-    out += ",\n";
-    append_array(out, "diagnostics", r.diagnostics, diagnostic_json);
-    out += "\n}\n";
-    return out;
+    std::string text;
+    write_graph(r, [&text](const std::string& chunk) { text += chunk; });
+    return text;
+}
+
+void write_graph_json(const BuildResult& r, std::ostream& out) {
+    write_graph(r, [&out](const std::string& chunk) { out.write(chunk.data(), static_cast<std::streamsize>(chunk.size())); });
 }
 
 BuildResult read_graph_json(std::string_view text) {
+    Reader reader;
     Json root;
     try {
-        root = Json::parse(text.begin(), text.end());
+        root = Json::parse(text.begin(), text.end(),
+                           [&reader](int depth, Json::parse_event_t e, Json& parsed) { return reader.event(depth, e, parsed); });
     } catch (const Json::parse_error& e) {
         throw Error(std::string("graph file is not valid JSON: ") + e.what());
+    } catch (const Json::exception& e) {
+        throw Error(std::string("graph file is malformed: ") + e.what());
     }
-    return graph_from_json(root);
-}
-
-std::string write_graph_cbor(const BuildResult& r, std::string_view json_text) {
-    Json root = graph_to_json(r);
-    root["json_hash"] = content_hash(json_text);
-    std::string out;
-    Json::to_cbor(root, out);
-    return out;
-}
-
-std::optional<BuildResult> read_graph_cbor(std::string_view data, std::string_view json_text) {
     try {
-        Json root = Json::from_cbor(data.begin(), data.end());
-        if (!root.is_object() || root.value("json_hash", "") != content_hash(json_text)) return std::nullopt;
-        return graph_from_json(root);
-    } catch (const std::exception&) {
-        return std::nullopt;
+        return reader.finish(root);
+    } catch (const Json::exception& e) {
+        throw Error(std::string("graph file is malformed: ") + e.what());
     }
-}
-
-std::filesystem::path graph_cbor_path(const std::filesystem::path& json_path) {
-    std::filesystem::path p = json_path;
-    if (p.extension() == ".json") return p.replace_extension(".cbor");
-    return p += ".cbor";
 }
 
 }  // namespace convgraph

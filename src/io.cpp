@@ -19,6 +19,10 @@ namespace convgraph {
 namespace fs = std::filesystem;
 
 void write_file_atomic(const fs::path& path, std::string_view content) {
+    write_file_atomic(path, [content](std::ostream& out) { out.write(content.data(), static_cast<std::streamsize>(content.size())); });
+}
+
+void write_file_atomic(const fs::path& path, const std::function<void(std::ostream&)>& produce) {
     std::error_code ec;
     fs::path parent = path.parent_path();
     if (!parent.empty()) {
@@ -28,31 +32,28 @@ void write_file_atomic(const fs::path& path, std::string_view content) {
     std::string tmpl = (parent.empty() ? fs::path(".") : parent).string() + "/." + path.filename().string() + ".tmp-XXXXXX";
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) throw Error("cannot write '" + path.string() + "': " + std::strerror(errno));
-    const char* data = content.data();
-    std::size_t left = content.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, data, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            int err = errno;
-            ::close(fd);
-            ::unlink(tmpl.c_str());
-            throw Error("cannot write '" + path.string() + "': " + std::strerror(err));
-        }
-        data += n;
-        left -= static_cast<std::size_t>(n);
-    }
     ::fchmod(fd, 0644);
-    if (::close(fd) != 0) {
-        int err = errno;
+    ::close(fd);
+    auto fail = [&](const std::string& why) {
         ::unlink(tmpl.c_str());
-        throw Error("cannot write '" + path.string() + "': " + std::strerror(err));
+        throw Error("cannot write '" + path.string() + "': " + why);
+    };
+    {
+        std::ofstream out(tmpl, std::ios::binary | std::ios::trunc);
+        if (!out) fail(std::strerror(errno));
+        try {
+            produce(out);
+        } catch (...) {
+            out.close();
+            ::unlink(tmpl.c_str());
+            throw;
+        }
+        out.flush();
+        if (!out) fail(errno ? std::strerror(errno) : "write error");
+        out.close();
+        if (!out) fail(errno ? std::strerror(errno) : "write error");
     }
-    if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmpl.c_str());
-        throw Error("cannot write '" + path.string() + "': " + std::strerror(err));
-    }
+    if (std::rename(tmpl.c_str(), path.c_str()) != 0) fail(std::strerror(errno));
 }
 
 std::string read_file(const fs::path& path) {

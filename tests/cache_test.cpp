@@ -170,15 +170,3 @@ TEST_CASE("cache: an entry round-trips and names its note", "[cache]") {
     CHECK(!decode_note_analysis(data, "notes/11.md"));
     CHECK(!decode_note_analysis(data.substr(0, 10), "notes/10.md"));
 }
-
-TEST_CASE("graph file: the binary twin reads back only with its JSON", "[cache]") {
-    BuildResult r = build_graph_from_sources(corpus(), BuildOptions{});
-    std::string json = write_graph_json(r);
-    std::string cbor = write_graph_cbor(r, json);
-    auto back = read_graph_cbor(cbor, json);
-    REQUIRE(back);
-    CHECK(write_graph_json(*back) == json);
-    CHECK(!read_graph_cbor(cbor, json + " "));
-    CHECK(!read_graph_cbor("junk", json));
-    CHECK(graph_cbor_path("out/graph.json") == fs::path("out/graph.cbor"));
-}

@@ -3,12 +3,15 @@
 #include "lint.hpp"
 #include "output.hpp"
 
+#include "convgraph/error.hpp"
 #include "convgraph/graph_file.hpp"
+#include "convgraph/io.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <filesystem>
+#include <iostream>
 #include <memory>
 
 namespace convgraph::cli {
@@ -39,7 +42,13 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
     lint.cache_dir = cache_dir_for(args, output);
     BuildResult result = lint_build(lint);
     auto start = std::chrono::steady_clock::now();
-    emit(write_graph_json(result), output);
+    if (output == "-") {
+        write_graph_json(result, std::cout);
+        std::cout.flush();
+        if (!std::cout) throw Error("cannot write to standard output");
+    } else {
+        write_file_atomic(output, [&result](std::ostream& out) { write_graph_json(result, out); });
+    }
     spdlog::debug("stage write graph file: {:.3f} s",
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     std::string where = output == "-" ? std::string("standard output") : output;

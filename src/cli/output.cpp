@@ -50,21 +50,7 @@ BuildResult GraphSource::load() const {
     std::string path = graph_file.empty() ? std::string(k_default_graph_file) : graph_file;
     if (graph_file.empty() && !std::filesystem::exists(path))
         throw Error("no graph file at '" + path + "'; run 'convgraph build CORPUS' first, or pass --graph FILE or --corpus DIR");
-    std::string json = read_file(path);
-    // The binary twin (graph.cbor) loads several times faster. It is used only when it was made
-    // from this very JSON text (it records its hash); otherwise the JSON is parsed and the twin
-    // is (re)written for the next query. Failing to write it only costs speed.
-    std::filesystem::path binary = graph_cbor_path(path);
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(binary, ec)) {
-        if (auto r = read_graph_cbor(read_file(binary), json)) return std::move(*r);
-    }
-    BuildResult result = read_graph_json(json);
-    try {
-        write_file_atomic(binary, write_graph_cbor(result, json));
-    } catch (const Error&) {
-    }
-    return result;
+    return read_graph_json(read_file(path));
 }
 
 std::optional<TableFormat> parse_table_format(const std::string& name) {

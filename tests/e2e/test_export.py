@@ -491,9 +491,10 @@ class ExportTest(cgtest.TempDirTest):
 
     def test_selection_doc(self):
         g = self.graphs["house"][1]
-        path = g["nodes"][0]["provenance"][0]["file"]
+        doc = g["nodes"][0]["at"][0][0]  # places are [document index, line, column, role]
+        path = g["documents"][doc]["path"]
         data = json.loads(self.read(self.export("house", "json", "--doc", os.path.join("corpus", path))))
-        want = {n["id"] for n in g["nodes"] if n["kind"] != "document" and any(p["file"] == path for p in n["provenance"])}
+        want = {n["id"] for n in g["nodes"] if n["kind"] != "document" and any(p[0] == doc for p in n["at"])}
         self.assertEqual({n["id"] for n in data["nodes"]}, want)
         r = run("export", "--format", "json", "--graph", self.graphs["house"][0], "--doc", "nope.md")
         self.assertEqual(r.code, 2, r)
