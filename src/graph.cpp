@@ -18,9 +18,11 @@ Graph::~Graph() = default;
 Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, std::vector<Edge> edges)
     : m_impl(std::make_unique<Impl>()) {
     m_impl->files = std::move(files);
+    // Inputs read back from a graph file are already in order: checking is linear, sorting is not.
     std::vector<NodeIndex> order(nodes.size());
     std::iota(order.begin(), order.end(), NodeIndex{0});
-    std::sort(order.begin(), order.end(), [&](NodeIndex a, NodeIndex b) { return nodes[a].id < nodes[b].id; });
+    auto by_id = [&](NodeIndex a, NodeIndex b) { return nodes[a].id < nodes[b].id; };
+    if (!std::is_sorted(order.begin(), order.end(), by_id)) std::sort(order.begin(), order.end(), by_id);
     std::vector<NodeIndex> new_index(nodes.size());
     m_impl->nodes.reserve(nodes.size());
     for (NodeIndex i = 0; i < order.size(); ++i) {
@@ -31,9 +33,10 @@ Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, std::vecto
         e.source = new_index[e.source];
         e.target = new_index[e.target];
     }
-    std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) {
+    auto edge_order = [](const Edge& a, const Edge& b) {
         return std::tie(a.source, a.target, a.relation) < std::tie(b.source, b.target, b.relation);
-    });
+    };
+    if (!std::is_sorted(edges.begin(), edges.end(), edge_order)) std::sort(edges.begin(), edges.end(), edge_order);
     m_impl->edges = std::move(edges);
     for (NodeIndex i = 0; i < m_impl->nodes.size(); ++i) m_impl->by_id.emplace(m_impl->nodes[i].id, i);
     m_impl->g = BoostGraph(m_impl->nodes.size());

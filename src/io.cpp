@@ -7,7 +7,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include <fcntl.h>
@@ -59,10 +58,23 @@ void write_file_atomic(const fs::path& path, const std::function<void(std::ostre
 std::string read_file(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error("cannot read '" + path.string() + "': " + std::strerror(errno));
-    std::ostringstream ss;
-    ss << in.rdbuf();
+    // Read straight into a string of the file's size (a stringstream would hold a second copy):
+    // graph files run to hundreds of megabytes. A file that grows meanwhile is read to its end.
+    std::string text;
+    std::error_code ec;
+    auto size = fs::file_size(path, ec);
+    if (!ec && size > 0) {
+        text.resize(static_cast<std::size_t>(size));
+        in.read(text.data(), static_cast<std::streamsize>(size));
+        text.resize(static_cast<std::size_t>(in.gcount()));
+    }
     if (in.bad()) throw Error("cannot read '" + path.string() + "'");
-    return ss.str();
+    if (!in.eof()) {
+        char buf[65536];
+        while (in.read(buf, sizeof buf) || in.gcount() > 0) text.append(buf, static_cast<std::size_t>(in.gcount()));
+        if (in.bad()) throw Error("cannot read '" + path.string() + "'");
+    }
+    return text;
 }
 
 }  // namespace convgraph

@@ -72,3 +72,35 @@ TEST_CASE("missing keys and wrong types are an Error", "[graph_file]") {
     d["nodes"].push_back(d["nodes"][0]);
     CHECK_THROWS_AS(read_graph_json(d.dump()), Error);
 }
+
+TEST_CASE("places name documents that exist", "[graph_file]") {
+    auto j = nlohmann::ordered_json::parse(sample_json());
+    j["edges"][0]["at"][0][0] = 7;  // there are two documents
+    CHECK_THROWS_WITH(read_graph_json(j.dump()), Catch::Contains("names document 7"));
+    auto k = nlohmann::ordered_json::parse(sample_json());
+    k["nodes"][0]["at"][0] = nlohmann::ordered_json::array({0, 1});
+    CHECK_THROWS_WITH(read_graph_json(k.dump()), Catch::Contains("[document, line, column, role]"));
+}
+
+TEST_CASE("a version 1 graph file is refused by its version, not by its shape", "[graph_file]") {
+    std::string old = "{\"format\": \"convgraph-graph\", \"schema_version\": 1, \"nodes\": [{\"id\": \"a\", \"provenance\": []}]}";
+    CHECK_THROWS_WITH(read_graph_json(old), Catch::Contains("schema version 1 is not supported"));
+}
+
+TEST_CASE("strings with quotes, controls and invalid UTF-8 are escaped into valid JSON", "[graph_file]") {
+    BuildResult r;
+    Node n;
+    n.id = "a\"b\\c";
+    n.label = std::string("tab\there\x01 nl\nend \xC3\x28 bad \xEF\xBF\xBD kept");
+    n.roles = {Role::concept_};
+    n.provenance = {Mention{{0, 1, 1}, Role::concept_}};
+    r.documents.push_back(DocumentInfo{"a.md", "", "", "", 1});
+    r.graph = Graph({"a.md"}, {n}, {});
+    std::string text = write_graph_json(r);
+    CHECK(text.find(R"("id": "a\"b\\c")") != std::string::npos);
+    CHECK(text.find(R"(tab\there\u0001 nl\nend )") != std::string::npos);
+    auto j = nlohmann::json::parse(text);  // throws on invalid JSON or UTF-8
+    CHECK(j["nodes"][0]["label"] == "tab\there\x01 nl\nend \xEF\xBF\xBD( bad \xEF\xBF\xBD kept");
+    BuildResult back = read_graph_json(text);
+    CHECK(back.graph.node(0).id == n.id);
+}

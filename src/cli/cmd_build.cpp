@@ -4,6 +4,7 @@
 #include "output.hpp"
 
 #include "convgraph/error.hpp"
+#include "convgraph/graph_binary.hpp"
 #include "convgraph/graph_file.hpp"
 #include "convgraph/io.hpp"
 
@@ -36,6 +37,24 @@ std::string cache_dir_for(const BuildArgs& args, const std::string& output) {
     return (dir / ".convgraph" / "cache").string();
 }
 
+// The binary twin beside the graph file, for queries. Only a cache: failing to write it costs
+// the next query a JSON parse, so it is logged, not reported.
+void write_twin(const BuildResult& result, const std::string& output) {
+    auto start = std::chrono::steady_clock::now();
+    std::filesystem::path twin = graph_binary_path(output);
+    try {
+        auto stamp = graph_file_stamp(output);
+        if (!stamp) throw Error("cannot stat '" + output + "'");
+        write_file_atomic(twin, [&](std::ostream& out) { write_graph_binary(result, *stamp, out); });
+    } catch (const std::exception& e) {
+        spdlog::debug("binary twin not written: {}", e.what());
+        std::error_code ec;
+        std::filesystem::remove(twin, ec);
+    }
+    spdlog::debug("stage write binary twin: {:.3f} s",
+                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+}
+
 int run_build(const BuildArgs& args, const GlobalOptions& global) {
     std::string output = args.output.empty() ? std::string(k_default_graph_file) : args.output;
     LintArgs lint = args.lint;
@@ -48,6 +67,7 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
         if (!std::cout) throw Error("cannot write to standard output");
     } else {
         write_file_atomic(output, [&result](std::ostream& out) { write_graph_json(result, out); });
+        write_twin(result, output);
     }
     spdlog::debug("stage write graph file: {:.3f} s",
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());

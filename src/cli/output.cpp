@@ -2,9 +2,12 @@
 #include "output.hpp"
 
 #include "convgraph/error.hpp"
+#include "convgraph/graph_binary.hpp"
 #include "convgraph/graph_file.hpp"
 #include "convgraph/io.hpp"
 #include "convgraph/report.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -50,7 +53,28 @@ BuildResult GraphSource::load() const {
     std::string path = graph_file.empty() ? std::string(k_default_graph_file) : graph_file;
     if (graph_file.empty() && !std::filesystem::exists(path))
         throw Error("no graph file at '" + path + "'; run 'convgraph build CORPUS' first, or pass --graph FILE or --corpus DIR");
-    return read_graph_json(read_file(path));
+    // The binary twin (graph.bin) that build writes beside the JSON loads many times faster. It
+    // is used only while its stamp (size and mtime of the JSON it was written with) matches the
+    // JSON file; otherwise the JSON is parsed and the twin rewritten, best effort.
+    auto stamp = graph_file_stamp(path);
+    std::filesystem::path twin = graph_binary_path(path);
+    std::error_code ec;
+    if (stamp && std::filesystem::is_regular_file(twin, ec)) {
+        try {
+            if (auto r = read_graph_binary(read_file(twin), *stamp)) return std::move(*r);
+        } catch (const Error&) {
+        }
+        spdlog::debug("binary twin '{}' is stale or damaged; reading the JSON", twin.string());
+    }
+    BuildResult result = read_graph_json(read_file(path));
+    if (stamp) {
+        try {
+            write_file_atomic(twin, [&](std::ostream& out) { write_graph_binary(result, *stamp, out); });
+        } catch (const std::exception& e) {
+            spdlog::debug("binary twin not written: {}", e.what());
+        }
+    }
+    return result;
 }
 
 std::optional<TableFormat> parse_table_format(const std::string& name) {

@@ -89,6 +89,38 @@ class CachedBuild(cgtest.TempDirTest):
         self.assertSameAsClean()
 
 
+class BinaryTwin(cgtest.TempDirTest):
+    """build writes graph.bin beside graph.json; queries read it while it matches the JSON and
+    fall back to the JSON (rewriting the twin) when it is missing, stale or damaged."""
+
+    def test_query_same_with_and_without_twin(self):
+        r = run("build", cgtest.CORPUS, "-q", "--no-cache", cwd=self.tmp)
+        self.assertIn(r.code, (0, 1), r)
+        graph = os.path.join(self.tmp, ".convgraph", "graph.json")
+        twin = os.path.join(self.tmp, ".convgraph", "graph.bin")
+        self.assertTrue(os.path.exists(twin))
+        with_twin = run("query", "list", "--format", "tsv", cwd=self.tmp)
+        self.assertEqual(with_twin.code, 0, with_twin)
+        os.remove(twin)
+        without = run("query", "list", "--format", "tsv", cwd=self.tmp)
+        self.assertEqual(without.out, with_twin.out)
+        self.assertTrue(os.path.exists(twin), "a query rewrites a missing twin")
+        with open(twin, "r+b") as f:
+            f.seek(100)
+            f.write(b"\xff" * 64)
+        damaged = run("query", "list", "--format", "tsv", cwd=self.tmp)
+        self.assertEqual(damaged.code, 0, damaged)
+        self.assertEqual(damaged.out, with_twin.out)
+        # A JSON changed behind the twin's back (here: one node relabelled) wins over the twin.
+        with open(graph, encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn('"label": "Scaling Law"', text)
+        with open(graph, "w", encoding="utf-8") as f:
+            f.write(text.replace('"label": "Scaling Law"', '"label": "Scaling Law (edited)"'))
+        edited = run("query", "list", "--format", "tsv", cwd=self.tmp)
+        self.assertIn("Scaling Law (edited)", edited.out)
+
+
 class QueryAfterRebuild(cgtest.TempDirTest):
     """A query reads the graph file the last build wrote, never an older one."""
 

@@ -1,0 +1,36 @@
+// Graph binary: the binary twin of a graph file, so that a query loads a large graph without
+// parsing JSON. Same content as the JSON (graph_file.hpp), in a length-prefixed layout.
+#pragma once
+
+#include "convgraph/pipeline.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string_view>
+
+namespace convgraph {
+
+// Identifies the JSON graph file a twin was written with: its size and modification time.
+// A twin whose stamp differs from the JSON file beside it is stale and is not used.
+struct GraphFileStamp {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const GraphFileStamp&) const = default;
+};
+
+// The stamp of the file at `path`, or nullopt when it cannot be stat'ed.
+std::optional<GraphFileStamp> graph_file_stamp(const std::filesystem::path& path);
+
+// Writes the twin of `result`, stamped with `stamp`, to `out`.
+void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, std::ostream& out);
+
+// Reads a twin; nullopt when it is not one, is truncated or corrupt, was written by another
+// format version, or carries another stamp than `expected`. Never throws on bad data.
+std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphFileStamp& expected);
+
+// Where the twin of the graph file `json_path` lives: "graph.json" → "graph.bin".
+std::filesystem::path graph_binary_path(const std::filesystem::path& json_path);
+
+}  // namespace convgraph

@@ -1,0 +1,290 @@
+// Graph binary: BuildResult ⇄ a little-endian, length-prefixed layout read in one pass.
+//
+//   "CVGRAPH\0"  u32 layout version  u32 graph schema version  u64 JSON size  i64 JSON mtime (ns)
+//   u64 documents, then each:   str path, str title, str series, str subject, u64 bytes
+//   u64 nodes, then each:       str id, str label, u8 kind, u8 n, n × u8 role, str description,
+//                               u32 n, n × (u32 document, u32 line, u32 column, u8 role)
+//   u64 edges, then each:       u8 relation, u32 source, u32 target, str label, str description,
+//                               u32 n, n × (str key, str value), u32 n, n × (u32 document, u32 line, u32 column)
+//   u64 diagnostics, then each: str file, u32 line, u32 column, u8 severity, str code, str message, str hint
+//   "END\0"
+//
+// str = u32 byte length + bytes. Nodes and edges are in graph order, so loading needs no lookup
+// by id. Every read is bounds-checked: a damaged twin is rejected, never trusted.
+#include "convgraph/graph_binary.hpp"
+
+#include "convgraph/graph_file.hpp"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <stdexcept>
+#include <type_traits>
+
+namespace convgraph {
+
+namespace {
+
+constexpr std::string_view k_magic{"CVGRAPH\0", 8};
+constexpr std::string_view k_end{"END\0", 4};
+constexpr std::uint32_t k_layout_version = 1;
+
+class Writer {
+public:
+    explicit Writer(std::ostream& out) : m_out(out) { m_buf.reserve(k_chunk + 4096); }
+    ~Writer() = default;
+
+    void raw(std::string_view s) { m_buf.append(s); }
+    template <typename T>
+    void num(T v) {
+        static_assert(std::is_integral_v<T>);
+        for (std::size_t i = 0; i < sizeof(T); ++i) m_buf += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xFF);
+    }
+    void u8(unsigned v) { num<std::uint8_t>(static_cast<std::uint8_t>(v)); }
+    void u32(std::uint64_t v) {
+        if (v > UINT32_MAX) throw std::length_error("graph binary: value does not fit 32 bits");
+        num<std::uint32_t>(static_cast<std::uint32_t>(v));
+    }
+    void str(std::string_view s) {
+        u32(s.size());
+        m_buf.append(s);
+    }
+    void item_done() {
+        if (m_buf.size() >= k_chunk) flush();
+    }
+    void flush() {
+        m_out.write(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+        m_buf.clear();
+    }
+
+private:
+    static constexpr std::size_t k_chunk = 1 << 20;
+    std::ostream& m_out;
+    std::string m_buf;
+};
+
+struct Corrupt : std::runtime_error {
+    Corrupt() : std::runtime_error("corrupt graph binary") {}
+};
+
+class Reader {
+public:
+    explicit Reader(std::string_view data) : m_data(data) {}
+
+    std::string_view raw(std::size_t n) {
+        if (n > m_data.size() - m_pos) throw Corrupt();
+        std::string_view s = m_data.substr(m_pos, n);
+        m_pos += n;
+        return s;
+    }
+    template <typename T>
+    T num() {
+        std::string_view b = raw(sizeof(T));
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < sizeof(T); ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(b[i])) << (8 * i);
+        return static_cast<T>(v);
+    }
+    unsigned u8() { return num<std::uint8_t>(); }
+    std::uint32_t u32() { return num<std::uint32_t>(); }
+    std::string str() { return std::string(raw(u32())); }
+    // A count of items each at least `min_bytes` long: more than the bytes left is corrupt
+    // (and would otherwise make a reserve() ask for gigabytes).
+    std::size_t count(std::uint64_t n, std::size_t min_bytes) const {
+        if (n > (m_data.size() - m_pos) / min_bytes) throw Corrupt();
+        return static_cast<std::size_t>(n);
+    }
+    bool at_end() const { return m_pos == m_data.size(); }
+
+private:
+    std::string_view m_data;
+    std::size_t m_pos = 0;
+};
+
+template <typename E, std::size_t N>
+E enum_at(unsigned v, const std::array<E, N>& all) {
+    if (v >= N) throw Corrupt();
+    return all[v];
+}
+
+constexpr std::array<Severity, 3> k_severities = {Severity::note, Severity::warning, Severity::error};
+
+int line_number(std::uint32_t v) {
+    if (v > static_cast<std::uint32_t>(INT32_MAX)) throw Corrupt();
+    return static_cast<int>(v);
+}
+
+void write_place(Writer& w, const Place& p) {
+    w.u32(p.file);
+    w.u32(static_cast<std::uint32_t>(std::max(p.line, 0)));
+    w.u32(static_cast<std::uint32_t>(std::max(p.column, 0)));
+}
+
+Place read_place(Reader& r, std::size_t files) {
+    Place p;
+    p.file = r.u32();
+    if (p.file >= files) throw Corrupt();
+    p.line = line_number(r.u32());
+    p.column = line_number(r.u32());
+    return p;
+}
+
+BuildResult read(std::string_view data, const GraphFileStamp& expected) {
+    Reader r(data);
+    if (r.raw(k_magic.size()) != k_magic) throw Corrupt();
+    if (r.u32() != k_layout_version || r.u32() != static_cast<std::uint32_t>(k_graph_schema_version)) throw Corrupt();
+    GraphFileStamp stamp;
+    stamp.size = r.num<std::uint64_t>();
+    stamp.mtime_ns = r.num<std::int64_t>();
+    if (!(stamp == expected)) throw Corrupt();
+
+    BuildResult out;
+    std::vector<std::string> files;
+    std::size_t n = r.count(r.num<std::uint64_t>(), 24);
+    out.documents.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        DocumentInfo d;
+        d.path = r.str();
+        d.title = r.str();
+        d.series = r.str();
+        d.subject = r.str();
+        d.bytes = r.num<std::uint64_t>();
+        files.push_back(d.path);
+        out.documents.push_back(std::move(d));
+    }
+    if (!std::is_sorted(files.begin(), files.end())) throw Corrupt();
+
+    std::vector<Node> nodes(r.count(r.num<std::uint64_t>(), 14));
+    for (Node& node : nodes) {
+        node.id = r.str();
+        node.label = r.str();
+        node.kind = enum_at(r.u8(), k_all_roles);
+        node.roles.resize(r.u8());
+        for (Role& role : node.roles) role = enum_at(r.u8(), k_all_roles);
+        node.description = r.str();
+        node.provenance.resize(r.count(r.u32(), 13));
+        for (Mention& m : node.provenance) {
+            m.place = read_place(r, files.size());
+            m.role = enum_at(r.u8(), k_all_roles);
+        }
+    }
+
+    std::vector<Edge> edges(r.count(r.num<std::uint64_t>(), 21));
+    for (Edge& e : edges) {
+        e.relation = enum_at(r.u8(), k_all_relations);
+        e.source = r.u32();
+        e.target = r.u32();
+        if (e.source >= nodes.size() || e.target >= nodes.size()) throw Corrupt();
+        e.label = r.str();
+        e.description = r.str();
+        e.attributes.resize(r.count(r.u32(), 8));
+        for (auto& [k, v] : e.attributes) {
+            k = r.str();
+            v = r.str();
+        }
+        e.provenance.resize(r.count(r.u32(), 12));
+        for (Place& p : e.provenance) p = read_place(r, files.size());
+    }
+
+    out.diagnostics.resize(r.count(r.num<std::uint64_t>(), 25));
+    for (Diagnostic& d : out.diagnostics) {
+        d.loc.path = r.str();
+        d.loc.line = line_number(r.u32());
+        d.loc.column = line_number(r.u32());
+        d.severity = enum_at(r.u8(), k_severities);
+        d.code = r.str();
+        d.message = r.str();
+        d.hint = r.str();
+    }
+    if (r.raw(k_end.size()) != k_end || !r.at_end()) throw Corrupt();
+    out.graph = Graph(std::move(files), std::move(nodes), std::move(edges));
+    return out;
+}
+
+}  // namespace
+
+std::optional<GraphFileStamp> graph_file_stamp(const std::filesystem::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return GraphFileStamp{static_cast<std::uint64_t>(st.st_size),
+                          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, std::ostream& out) {
+    const Graph& g = result.graph;
+    Writer w(out);
+    w.raw(k_magic);
+    w.num<std::uint32_t>(k_layout_version);
+    w.num<std::uint32_t>(static_cast<std::uint32_t>(k_graph_schema_version));
+    w.num<std::uint64_t>(stamp.size);
+    w.num<std::int64_t>(stamp.mtime_ns);
+    w.num<std::uint64_t>(result.documents.size());
+    for (const auto& d : result.documents) {
+        w.str(d.path);
+        w.str(d.title);
+        w.str(d.series);
+        w.str(d.subject);
+        w.num<std::uint64_t>(d.bytes);
+    }
+    w.num<std::uint64_t>(g.node_count());
+    for (const Node& n : g.nodes()) {
+        w.str(n.id);
+        w.str(n.label);
+        w.u8(static_cast<unsigned>(n.kind));
+        w.u8(static_cast<unsigned>(n.roles.size()));
+        for (Role role : n.roles) w.u8(static_cast<unsigned>(role));
+        w.str(n.description);
+        w.u32(n.provenance.size());
+        for (const Mention& m : n.provenance) {
+            write_place(w, m.place);
+            w.u8(static_cast<unsigned>(m.role));
+        }
+        w.item_done();
+    }
+    w.num<std::uint64_t>(g.edge_count());
+    for (const Edge& e : g.edges()) {
+        w.u8(static_cast<unsigned>(e.relation));
+        w.u32(e.source);
+        w.u32(e.target);
+        w.str(e.label);
+        w.str(e.description);
+        w.u32(e.attributes.size());
+        for (const auto& [k, v] : e.attributes) {
+            w.str(k);
+            w.str(v);
+        }
+        w.u32(e.provenance.size());
+        for (const Place& p : e.provenance) write_place(w, p);
+        w.item_done();
+    }
+    w.num<std::uint64_t>(result.diagnostics.size());
+    for (const Diagnostic& d : result.diagnostics) {
+        w.str(d.loc.path);
+        w.u32(static_cast<std::uint32_t>(std::max(d.loc.line, 0)));
+        w.u32(static_cast<std::uint32_t>(std::max(d.loc.column, 0)));
+        w.u8(static_cast<unsigned>(d.severity));
+        w.str(d.code);
+        w.str(d.message);
+        w.str(d.hint);
+        w.item_done();
+    }
+    w.raw(k_end);
+    w.flush();
+}
+
+std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphFileStamp& expected) {
+    try {
+        return read(data, expected);
+    } catch (const std::exception&) {
+        return std::nullopt;  // Corrupt, or bad_alloc from a count that passed the checks
+    }
+}
+
+std::filesystem::path graph_binary_path(const std::filesystem::path& json_path) {
+    std::filesystem::path p = json_path;
+    if (p.extension() == ".json") return p.replace_extension(".bin");
+    return p += ".bin";
+}
+
+}  // namespace convgraph
