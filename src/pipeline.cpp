@@ -111,6 +111,27 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         salt = cache_salt(options.conventions);
     }
     std::atomic<std::size_t> analyzed{0};
+    BuildResult out;
+    // Notes are merged into the graph as soon as they and every note before them are analysed
+    // (corpus order keeps labels deterministic), and their facts are dropped right away: the
+    // facts of a large corpus never sit in memory all at once, and with -j2 merging overlaps
+    // with the analysis of later notes.
+    GraphBuilder builder(options.aliases);
+    std::mutex merge_mutex;
+    std::vector<char> finished(inputs.size(), 0);
+    std::size_t next_to_merge = 0;
+    auto merge_ready = [&](std::size_t i) {
+        std::lock_guard lock(merge_mutex);
+        finished[i] = 1;
+        for (; next_to_merge < inputs.size() && finished[next_to_merge]; ++next_to_merge) {
+            auto& r = results[next_to_merge];
+            if (!r) continue;
+            builder.add_note(r->facts);
+            out.documents.push_back(
+                DocumentInfo{r->document.path, r->facts.title, r->facts.series, r->facts.subject, r->bytes});
+            r->facts = NoteFacts{};
+        }
+    };
     parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
         DiagnosticSink sink;
         std::optional<std::string> text;
@@ -119,27 +140,30 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         else
             text = check_note_text(inputs[i].path, *inputs[i].text, options.limits, sink);
         read_diags[i] = sink.take();
-        if (!text) return;
-        std::string key;
-        if (cache) {
-            key = NoteCache::key(salt, inputs[i].path, *text);
-            if (auto hit = cache->load(key, inputs[i].path)) {
+        if (text) {
+            std::string key;
+            std::optional<NoteAnalysis> hit;
+            if (cache) {
+                key = NoteCache::key(salt, inputs[i].path, *text);
+                hit = cache->load(key, inputs[i].path);
+            }
+            if (hit) {
                 hit->suppressions = Suppressions::scan(*text);
                 results[i] = std::move(*hit);
-                return;
+            } else {
+                results[i] = analyze_note(inputs[i].path, *text, options);
+                ++analyzed;
+                if (cache) cache->store(key, *results[i]);
+                spdlog::debug("analysed {}", inputs[i].path);
             }
+            // Later stages need only headings and links; the blocks are most of a note's memory.
+            results[i]->document.blocks.clear();
+            results[i]->document.blocks.shrink_to_fit();
         }
-        results[i] = analyze_note(inputs[i].path, *text, options);
-        ++analyzed;
-        if (cache) cache->store(key, *results[i]);
-        // Later stages need only headings and links; the blocks are most of a note's memory.
-        results[i]->document.blocks.clear();
-        results[i]->document.blocks.shrink_to_fit();
-        spdlog::debug("analysed {}", inputs[i].path);
+        merge_ready(i);
     });
 
-    timer.lap("read and analyse notes");
-    BuildResult out;
+    timer.lap("read, analyse and merge notes");
     out.analyzed = analyzed;
     std::vector<Diagnostic> diags = std::move(scan_diags);
     std::map<std::string, const Document*> by_path;
@@ -152,7 +176,6 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     std::vector<std::string> paths;
     for (const auto& [path, doc] : by_path) paths.push_back(path);
     const NotePaths note_paths(paths);
-    std::vector<NoteFacts> notes;
     std::vector<DocumentLink> links;
     std::map<std::string, const Suppressions*> suppressions;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
@@ -166,12 +189,11 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
             links.push_back(DocumentLink{a.document.path, target, link->loc});
         const auto& more = link_sink.all();
         diags.insert(diags.end(), more.begin(), more.end());
-        out.documents.push_back(DocumentInfo{a.document.path, a.facts.title, a.facts.series, a.facts.subject, a.bytes});
-        notes.push_back(std::move(a.facts));
     }
     timer.lap("check links");
-    out.graph = resolve_graph(notes, links, options.aliases);
-    timer.lap("resolve concepts");
+    builder.add_links(links);
+    out.graph = builder.finish();
+    timer.lap("finish graph");
     DiagnosticSink graph_sink;
     check_near_duplicates(out.graph, graph_sink);
     check_aliases(out.graph, options.alias_spellings, options.config_path, options.config_text, graph_sink);

@@ -129,43 +129,66 @@ private:
 
 std::string document_node_id(std::string_view path) { return "doc:" + std::string(path); }
 
+class GraphBuilder::Impl {
+public:
+    explicit Impl(const AliasTable& aliases) : resolver(aliases) {}
+
+    Resolver resolver;
+    std::vector<std::string> files;
+    std::unordered_map<std::string, std::pair<NodeIndex, std::uint32_t>> doc_nodes;  // path → node, file
+};
+
+GraphBuilder::GraphBuilder(const AliasTable& aliases) : m_impl(std::make_unique<Impl>(aliases)) {}
+GraphBuilder::~GraphBuilder() = default;
+
+void GraphBuilder::add_note(const NoteFacts& note) {
+    Resolver& r = m_impl->resolver;
+    const auto file = static_cast<std::uint32_t>(m_impl->files.size());
+    m_impl->files.push_back(note.path);
+    NodeIndex doc = r.document_node(note, file);
+    m_impl->doc_nodes[note.path] = {doc, file};
+    auto at = [file](const SourceLoc& loc) { return Place{file, loc.line, loc.column}; };
+    // Mentions first, in source order, so labels are the first spelling in corpus order.
+    std::vector<const ConceptMention*> ordered;
+    ordered.reserve(note.mentions.size());
+    for (const auto& m : note.mentions) ordered.push_back(&m);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const ConceptMention* a, const ConceptMention* b) { return a->loc < b->loc; });
+    for (const ConceptMention* m : ordered) {
+        NodeIndex v = r.concept_node(m->name);
+        r.add_role(v, m->role, at(m->loc), m->description);
+        r.add_edge(Relation::mentions, doc, v, at(m->loc));
+    }
+    for (const auto& f : note.relations) {
+        NodeIndex a = r.concept_node(f.from);
+        NodeIndex b = r.concept_node(f.to);
+        r.add_edge(f.relation, a, b, at(f.loc), f.label, f.description, f.attributes);
+    }
+}
+
+void GraphBuilder::add_links(const std::vector<DocumentLink>& links) {
+    for (const auto& l : links) {
+        auto a = m_impl->doc_nodes.find(l.from_path);
+        auto b = m_impl->doc_nodes.find(l.to_path);
+        if (a != m_impl->doc_nodes.end() && b != m_impl->doc_nodes.end())
+            m_impl->resolver.add_edge(Relation::links_to, a->second.first, b->second.first,
+                                      Place{a->second.second, l.loc.line, l.loc.column});
+    }
+}
+
+Graph GraphBuilder::finish() {
+    Graph g = m_impl->resolver.finish(std::move(m_impl->files));
+    m_impl->files.clear();
+    m_impl->doc_nodes.clear();
+    return g;
+}
+
 Graph resolve_graph(const std::vector<NoteFacts>& notes, const std::vector<DocumentLink>& links,
                     const AliasTable& aliases) {
-    Resolver r(aliases);
-    std::vector<std::string> files;
-    files.reserve(notes.size());
-    std::unordered_map<std::string, std::pair<NodeIndex, std::uint32_t>> doc_nodes;
-    for (const auto& note : notes) {
-        const auto file = static_cast<std::uint32_t>(files.size());
-        files.push_back(note.path);
-        NodeIndex doc = r.document_node(note, file);
-        doc_nodes[note.path] = {doc, file};
-        auto at = [file](const SourceLoc& loc) { return Place{file, loc.line, loc.column}; };
-        // Mentions first, in source order, so labels are the first spelling in corpus order.
-        std::vector<const ConceptMention*> ordered;
-        ordered.reserve(note.mentions.size());
-        for (const auto& m : note.mentions) ordered.push_back(&m);
-        std::stable_sort(ordered.begin(), ordered.end(),
-                         [](const ConceptMention* a, const ConceptMention* b) { return a->loc < b->loc; });
-        for (const ConceptMention* m : ordered) {
-            NodeIndex v = r.concept_node(m->name);
-            r.add_role(v, m->role, at(m->loc), m->description);
-            r.add_edge(Relation::mentions, doc, v, at(m->loc));
-        }
-        for (const auto& f : note.relations) {
-            NodeIndex a = r.concept_node(f.from);
-            NodeIndex b = r.concept_node(f.to);
-            r.add_edge(f.relation, a, b, at(f.loc), f.label, f.description, f.attributes);
-        }
-    }
-    for (const auto& l : links) {
-        auto a = doc_nodes.find(l.from_path);
-        auto b = doc_nodes.find(l.to_path);
-        if (a != doc_nodes.end() && b != doc_nodes.end())
-            r.add_edge(Relation::links_to, a->second.first, b->second.first,
-                       Place{a->second.second, l.loc.line, l.loc.column});
-    }
-    return r.finish(std::move(files));
+    GraphBuilder builder(aliases);
+    for (const auto& note : notes) builder.add_note(note);
+    builder.add_links(links);
+    return builder.finish();
 }
 
 }  // namespace convgraph

@@ -6,6 +6,7 @@
 #include "convgraph/graph.hpp"
 #include "convgraph/normalize.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,29 @@ struct DocumentLink {
 // The id of a document's node.
 std::string document_node_id(std::string_view path);
 
-// Builds the graph. `notes` must be in corpus order (sorted by path): the first spelling of a
+// Builds the graph one note at a time, so a note's facts can be dropped as soon as they are
+// merged: the pipeline feeds notes as their analysis finishes, in corpus order.
+class GraphBuilder {
+public:
+    explicit GraphBuilder(const AliasTable& aliases);
+    GraphBuilder(const GraphBuilder&) = delete;
+    GraphBuilder& operator=(const GraphBuilder&) = delete;
+    ~GraphBuilder();
+
+    // Merges one note. Notes must come in corpus order (sorted by path): the first spelling of
+    // a concept in that order becomes its label.
+    void add_note(const NoteFacts& note);
+    // Adds `links_to` edges between notes already added; links naming other notes are ignored.
+    void add_links(const std::vector<DocumentLink>& links);
+    // The graph; the builder is empty afterwards.
+    Graph finish();
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+// Builds the graph in one go (GraphBuilder over `notes`, then `links`). `notes` must be in corpus order (sorted by path): the first spelling of a
 // concept in that order becomes its label. Adds a document node per note, `mentions` edges
 // from each note to every concept it names, and `links_to` edges.
 Graph resolve_graph(const std::vector<NoteFacts>& notes, const std::vector<DocumentLink>& links,
