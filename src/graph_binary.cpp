@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <sstream>
 #include <stdexcept>
 #include <type_traits>
 
@@ -271,6 +272,20 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
     }
     w.raw(k_end);
     w.flush();
+}
+
+void restamp_graph_binary(std::ostream& out, const GraphFileStamp& stamp) {
+    std::ostringstream header;
+    {
+        Writer w(header);
+        w.num<std::uint64_t>(stamp.size);
+        w.num<std::int64_t>(stamp.mtime_ns);
+        w.flush();
+    }
+    auto end = out.tellp();
+    out.seekp(static_cast<std::streamoff>(k_magic.size() + 8));  // after the magic and two u32 versions
+    out << header.str();
+    out.seekp(end);
 }
 
 std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphFileStamp& expected) {

@@ -22,37 +22,53 @@ void write_file_atomic(const fs::path& path, std::string_view content) {
 }
 
 void write_file_atomic(const fs::path& path, const std::function<void(std::ostream&)>& produce) {
+    AtomicFile file(path);
+    produce(file.stream());
+    file.commit();
+}
+
+AtomicFile::AtomicFile(fs::path path) : m_path(std::move(path)) {
     std::error_code ec;
-    fs::path parent = path.parent_path();
+    fs::path parent = m_path.parent_path();
     if (!parent.empty()) {
         fs::create_directories(parent, ec);
         if (ec) throw Error("cannot create directory '" + parent.string() + "': " + ec.message());
     }
-    std::string tmpl = (parent.empty() ? fs::path(".") : parent).string() + "/." + path.filename().string() + ".tmp-XXXXXX";
-    int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) throw Error("cannot write '" + path.string() + "': " + std::strerror(errno));
+    m_tmp = (parent.empty() ? fs::path(".") : parent).string() + "/." + m_path.filename().string() + ".tmp-XXXXXX";
+    int fd = ::mkstemp(m_tmp.data());
+    if (fd < 0) throw Error("cannot write '" + m_path.string() + "': " + std::strerror(errno));
     ::fchmod(fd, 0644);
     ::close(fd);
-    auto fail = [&](const std::string& why) {
-        ::unlink(tmpl.c_str());
-        throw Error("cannot write '" + path.string() + "': " + why);
-    };
-    {
-        std::ofstream out(tmpl, std::ios::binary | std::ios::trunc);
-        if (!out) fail(std::strerror(errno));
-        try {
-            produce(out);
-        } catch (...) {
-            out.close();
-            ::unlink(tmpl.c_str());
-            throw;
-        }
-        out.flush();
-        if (!out) fail(errno ? std::strerror(errno) : "write error");
-        out.close();
-        if (!out) fail(errno ? std::strerror(errno) : "write error");
+    m_out = std::make_unique<std::ofstream>(m_tmp, std::ios::binary | std::ios::trunc);
+    if (!*m_out) {
+        int err = errno;
+        ::unlink(m_tmp.c_str());
+        throw Error("cannot write '" + m_path.string() + "': " + std::strerror(err));
     }
-    if (std::rename(tmpl.c_str(), path.c_str()) != 0) fail(std::strerror(errno));
+}
+
+AtomicFile::~AtomicFile() {
+    if (!m_committed) {
+        m_out.reset();
+        ::unlink(m_tmp.c_str());
+    }
+}
+
+std::ostream& AtomicFile::stream() { return *m_out; }
+
+void AtomicFile::commit() {
+    auto fail = [&](const char* why) {
+        m_out.reset();
+        ::unlink(m_tmp.c_str());
+        m_committed = true;  // nothing left to clean up
+        throw Error("cannot write '" + m_path.string() + "': " + why);
+    };
+    m_out->flush();
+    if (!*m_out) fail(errno ? std::strerror(errno) : "write error");
+    m_out->close();
+    if (!*m_out) fail(errno ? std::strerror(errno) : "write error");
+    if (std::rename(m_tmp.c_str(), m_path.c_str()) != 0) fail(std::strerror(errno));
+    m_committed = true;
 }
 
 std::string read_file(const fs::path& path) {

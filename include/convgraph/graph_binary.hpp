@@ -26,6 +26,10 @@ std::optional<GraphFileStamp> graph_file_stamp(const std::filesystem::path& path
 // Writes the twin of `result`, stamped with `stamp`, to `out`.
 void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, std::ostream& out);
 
+// Overwrites the stamp in the header of a twin being written to `out` (any position), so the
+// twin can be written alongside the JSON and stamped once the JSON file is in place.
+void restamp_graph_binary(std::ostream& out, const GraphFileStamp& stamp);
+
 // Reads a twin; nullopt when it is not one, is truncated or corrupt, was written by another
 // format version, or carries another stamp than `expected`. Never throws on bad data.
 std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphFileStamp& expected);

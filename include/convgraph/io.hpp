@@ -2,7 +2,9 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -16,6 +18,27 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
 // The same, for content produced piece by piece: `produce` writes to a stream on the temporary
 // file. If it throws, the temporary file is removed and `path` is left as it was.
 void write_file_atomic(const std::filesystem::path& path, const std::function<void(std::ostream&)>& produce);
+
+// A file written in place of `path` only on commit(): a temporary file in the same directory
+// until then, removed if the object dies uncommitted (say, by an exception). The stream may be
+// repositioned (seekp) before commit, to patch a header.
+class AtomicFile {
+public:
+    explicit AtomicFile(std::filesystem::path path);
+    AtomicFile(const AtomicFile&) = delete;
+    AtomicFile& operator=(const AtomicFile&) = delete;
+    ~AtomicFile();
+
+    std::ostream& stream();
+    // Flushes, closes and renames onto `path`. Throws Error on failure (and removes the temporary).
+    void commit();
+
+private:
+    std::filesystem::path m_path;
+    std::string m_tmp;
+    std::unique_ptr<std::ofstream> m_out;
+    bool m_committed = false;
+};
 
 // Reads a whole file. Throws Error when it cannot be read.
 std::string read_file(const std::filesystem::path& path);

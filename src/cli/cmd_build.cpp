@@ -14,6 +14,8 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <thread>
 
 namespace convgraph::cli {
 
@@ -37,22 +39,49 @@ std::string cache_dir_for(const BuildArgs& args, const std::string& output) {
     return (dir / ".convgraph" / "cache").string();
 }
 
-// The binary twin beside the graph file, for queries. Only a cache: failing to write it costs
-// the next query a JSON parse, so it is logged, not reported.
-void write_twin(const BuildResult& result, const std::string& output) {
-    auto start = std::chrono::steady_clock::now();
-    std::filesystem::path twin = graph_binary_path(output);
+// Writes the graph file and its binary twin (for queries), the twin on a second thread when
+// more than one job is allowed. The twin is stamped with the size and mtime of the JSON once
+// that is in place. It is only a cache: failing to write it costs the next query a JSON parse,
+// so that is logged, not reported.
+void write_graph_files(const BuildResult& result, const std::string& output, unsigned jobs) {
+    std::filesystem::path twin_path = graph_binary_path(output);
+    std::optional<AtomicFile> twin;
     try {
+        twin.emplace(twin_path);
+    } catch (const Error& e) {
+        spdlog::debug("binary twin not written: {}", e.what());
+    }
+    std::exception_ptr twin_error;
+    auto write_twin = [&] {
+        try {
+            write_graph_binary(result, GraphFileStamp{}, twin->stream());
+        } catch (...) {
+            twin_error = std::current_exception();
+        }
+    };
+    std::thread worker;
+    if (twin && jobs != 1) worker = std::thread(write_twin);
+    try {
+        write_file_atomic(output, [&result](std::ostream& out) { write_graph_json(result, out); });
+    } catch (...) {
+        if (worker.joinable()) worker.join();
+        throw;
+    }
+    if (worker.joinable()) worker.join();
+    else if (twin) write_twin();
+    if (!twin) return;
+    try {
+        if (twin_error) std::rethrow_exception(twin_error);
         auto stamp = graph_file_stamp(output);
         if (!stamp) throw Error("cannot stat '" + output + "'");
-        write_file_atomic(twin, [&](std::ostream& out) { write_graph_binary(result, *stamp, out); });
+        restamp_graph_binary(twin->stream(), *stamp);
+        twin->commit();
     } catch (const std::exception& e) {
         spdlog::debug("binary twin not written: {}", e.what());
+        twin.reset();
         std::error_code ec;
-        std::filesystem::remove(twin, ec);
+        std::filesystem::remove(twin_path, ec);  // never leave a twin of an older JSON
     }
-    spdlog::debug("stage write binary twin: {:.3f} s",
-                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
 }
 
 int run_build(const BuildArgs& args, const GlobalOptions& global) {
@@ -66,8 +95,7 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
         std::cout.flush();
         if (!std::cout) throw Error("cannot write to standard output");
     } else {
-        write_file_atomic(output, [&result](std::ostream& out) { write_graph_json(result, out); });
-        write_twin(result, output);
+        write_graph_files(result, output, args.lint.jobs);
     }
     spdlog::debug("stage write graph file: {:.3f} s",
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());

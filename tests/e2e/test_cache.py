@@ -105,11 +105,19 @@ class BinaryTwin(cgtest.TempDirTest):
         without = run("query", "list", "--format", "tsv", cwd=self.tmp)
         self.assertEqual(without.out, with_twin.out)
         self.assertTrue(os.path.exists(twin), "a query rewrites a missing twin")
+        # The twin written by build is the one used, whether written alongside the JSON or after it.
+        for jobs in ("1", "2"):
+            r = run("build", cgtest.CORPUS, "-q", "--no-cache", "-j", jobs, cwd=self.tmp)
+            self.assertIn(r.code, (0, 1), r)
+            traced = run("-v", "query", "list", "--format", "tsv", cwd=self.tmp)
+            self.assertEqual(traced.out, with_twin.out)
+            self.assertNotIn("stale or damaged", traced.err)
         with open(twin, "r+b") as f:
             f.seek(100)
             f.write(b"\xff" * 64)
-        damaged = run("query", "list", "--format", "tsv", cwd=self.tmp)
+        damaged = run("-v", "query", "list", "--format", "tsv", cwd=self.tmp)
         self.assertEqual(damaged.code, 0, damaged)
+        self.assertIn("stale or damaged", damaged.err)
         self.assertEqual(damaged.out, with_twin.out)
         # A JSON changed behind the twin's back (here: one node relabelled) wins over the twin.
         with open(graph, encoding="utf-8") as f:
