@@ -4,6 +4,7 @@
 #include "graph_impl.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 #include <set>
 #include <tuple>
@@ -16,6 +17,9 @@ Graph& Graph::operator=(Graph&&) noexcept = default;
 Graph::~Graph() = default;
 
 Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, std::vector<Edge> edges)
+    : Graph(std::move(files), std::move(nodes), Edges(std::make_move_iterator(edges.begin()), std::make_move_iterator(edges.end()))) {}
+
+Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, Edges edges)
     : m_impl(std::make_unique<Impl>()) {
     m_impl->files = std::move(files);
     // Inputs read back from a graph file are already in order: checking is linear, sorting is not.
@@ -49,13 +53,13 @@ std::size_t Graph::edge_count() const { return m_impl->edges.size(); }
 const Node& Graph::node(NodeIndex i) const { return m_impl->nodes.at(i); }
 const Edge& Graph::edge(EdgeIndex i) const { return m_impl->edges.at(i); }
 const std::vector<Node>& Graph::nodes() const { return m_impl->nodes; }
-const std::vector<Edge>& Graph::edges() const { return m_impl->edges; }
+const Edges& Graph::edges() const { return m_impl->edges; }
 
 const std::vector<std::string>& Graph::files() const { return m_impl->files; }
 const std::string& Graph::file(const Place& p) const { return m_impl->files.at(p.file); }
 SourceLoc Graph::location(const Place& p) const { return SourceLoc{file(p), p.line, p.column}; }
 
-std::vector<SourceLoc> Graph::locations(const std::vector<Place>& places) const {
+std::vector<SourceLoc> Graph::locations(const Places& places) const {
     std::vector<SourceLoc> out;
     out.reserve(places.size());
     for (const Place& p : places) out.push_back(location(p));

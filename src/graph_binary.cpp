@@ -171,7 +171,7 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected) {
         }
     }
 
-    std::vector<Edge> edges(r.count(r.num<std::uint64_t>(), 21));
+    Edges edges(r.count(r.num<std::uint64_t>(), 21));
     for (Edge& e : edges) {
         e.relation = enum_at(r.u8(), k_all_relations);
         e.source = r.u32();

@@ -279,8 +279,7 @@ public:
             if (!index.emplace(m_nodes[i].id, i).second) throw Error("graph file: duplicate node id '" + m_nodes[i].id + "'");
         for (const auto& n : m_nodes)
             for (const auto& m : n.provenance) check_place(m.place);
-        std::vector<Edge> edges;
-        edges.reserve(m_edges.size());
+        Edges edges;
         for (auto& p : m_edges) {
             auto endpoint = [&](const std::string& id, const char* which) {
                 auto it = index.find(id);

@@ -18,7 +18,7 @@ using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidire
 struct Graph::Impl {
     std::vector<std::string> files;
     std::vector<Node> nodes;
-    std::vector<Edge> edges;
+    Edges edges;
     std::map<std::string, NodeIndex, std::less<>> by_id;
     BoostGraph g;
 };

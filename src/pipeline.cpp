@@ -156,9 +156,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
                 if (cache) cache->store(key, *results[i]);
                 spdlog::debug("analysed {}", inputs[i].path);
             }
-            // Later stages need only headings and links; the blocks are most of a note's memory.
-            results[i]->document.blocks.clear();
-            results[i]->document.blocks.shrink_to_fit();
+            results[i]->document.shed_for_link_checks();
         }
         merge_ready(i);
     });

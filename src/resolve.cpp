@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <unordered_map>
 
@@ -109,6 +110,10 @@ public:
             n.provenance.erase(std::unique(n.provenance.begin(), n.provenance.end()), n.provenance.end());
             nodes.push_back(std::move(n));
         }
+        // The indexes are not needed any more: free them before the graph takes its own memory.
+        m_edge_index = {};
+        m_by_spelling = {};
+        m_index = {};
         for (auto& e : m_edges) {
             std::sort(e.provenance.begin(), e.provenance.end());
             e.provenance.erase(std::unique(e.provenance.begin(), e.provenance.end()), e.provenance.end());
@@ -121,7 +126,7 @@ private:
     std::vector<NodeAcc> m_nodes;
     std::unordered_map<std::string, NodeIndex> m_index;
     std::unordered_map<std::string, NodeIndex> m_by_spelling;
-    std::vector<Edge> m_edges;
+    Edges m_edges;  // a deque: never copied by a reallocation (see graph.hpp)
     std::unordered_map<EdgeKey, EdgeIndex, EdgeKeyHash> m_edge_index;
 };
 

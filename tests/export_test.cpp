@@ -288,7 +288,7 @@ TEST_CASE("DOT quotes ids and labels, escaping quotes and backslashes", "[export
     n.roles = {Role::concept_};
     n.kind = Role::concept_;
     n.provenance = {Mention{{0, 1, 1}, Role::concept_}};
-    Graph g({"a.md"}, std::vector<Node>{n}, {});
+    Graph g({"a.md"}, std::vector<Node>{n}, Edges{});
     ExportOptions o;
     std::string d = write_dot(g, select_for_export(g, o), o);
     CHECK(contains(d, "\"back\\\\slash \\\"q\\\"\" [label=\"line break \\\\N\""));
@@ -318,7 +318,7 @@ TEST_CASE("Gephi CSV quotes, doubles quotes and backslashes - neo4j CSV doubles 
     n.roles = {Role::driver};
     n.kind = Role::driver;
     n.provenance = {Mention{{0, 1, 1}, Role::driver}};
-    Graph g({"a.md"}, std::vector<Node>{n}, {});
+    Graph g({"a.md"}, std::vector<Node>{n}, Edges{});
     ExportOptions o;
     auto sel = select_for_export(g, o);
     auto gephi = write_gephi_csv(g, sel, o);
@@ -349,7 +349,7 @@ TEST_CASE("Cypher escapes string literals and uses static relationship types", "
     n.roles = {Role::case_};
     n.kind = Role::case_;
     n.provenance = {Mention{{0, 1, 1}, Role::case_}};
-    Graph g2({"a.md"}, std::vector<Node>{n}, {});
+    Graph g2({"a.md"}, std::vector<Node>{n}, Edges{});
     c = write_cypher(g2, select_for_export(g2, o), o);
     CHECK(contains(c, "{id: 'it\\'s', label: 'back\\\\slash'"));
     CHECK(contains(c, "SET n:Case;"));

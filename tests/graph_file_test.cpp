@@ -95,7 +95,7 @@ TEST_CASE("strings with quotes, controls and invalid UTF-8 are escaped into vali
     n.roles = {Role::concept_};
     n.provenance = {Mention{{0, 1, 1}, Role::concept_}};
     r.documents.push_back(DocumentInfo{"a.md", "", "", "", 1});
-    r.graph = Graph({"a.md"}, {n}, {});
+    r.graph = Graph({"a.md"}, {n}, Edges{});
     std::string text = write_graph_json(r);
     CHECK(text.find(R"("id": "a\"b\\c")") != std::string::npos);
     CHECK(text.find(R"(tab\there\u0001 nl\nend )") != std::string::npos);
