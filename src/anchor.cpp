@@ -58,6 +58,7 @@ int hex_value(char c) {
 
 std::string github_slug(std::string_view heading_text) {
     std::u32string cps;
+    cps.reserve(heading_text.size());
     for (std::size_t pos = 0; pos < heading_text.size();) cps.push_back(next_code_point(heading_text, pos));
     std::string out;
     out.reserve(heading_text.size());
@@ -73,8 +74,16 @@ std::string github_slug(std::string_view heading_text) {
             append_utf8(out, after_letter && !before_letter ? U'\u03C2' : U'\u03C3');
             continue;
         }
-        char32_t lower = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
-        if (is_stripped(lower)) continue;
+        char32_t lower = 0;
+        if (cp < 0x80) {  // most headings are largely ASCII: no need to ask utf8proc
+            lower = cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp;
+            bool kept = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9') || lower == '_' ||
+                        lower == ' ' || lower == '-';
+            if (!kept) continue;
+        } else {
+            lower = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)));
+            if (is_stripped(lower)) continue;
+        }
         if (lower == ' ')
             out += '-';
         else
@@ -95,6 +104,7 @@ std::string Slugger::slug(std::string_view heading_text) {
 }
 
 std::string percent_decode(std::string_view text) {
+    if (text.find('%') == std::string_view::npos) return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {

@@ -70,11 +70,12 @@ void check_note_facts(const Document& doc, const NoteFacts& facts, const Convent
                               "driver '" + d.name + "' is in the driver table but not in the overview flowchart");
     }
     std::string subject = normalize_name(facts.subject);
+    std::vector<std::string> suffixes;
+    for (const auto& suffix : conv.driver_section_suffixes) suffixes.push_back(normalize_name(suffix));
     for (const auto& h : doc.headings) {
         if (h.level == 1) continue;
         std::string title = normalize_name(h.title.empty() ? h.text : h.title);
-        for (const auto& suffix : conv.driver_section_suffixes) {
-            std::string s = normalize_name(suffix);
+        for (const auto& s : suffixes) {
             if (s.empty() || !ends_with(title, s) || title.size() == s.size()) continue;
             std::string name(trim(std::string_view(title).substr(0, title.size() - s.size())));
             if (name.empty() || name == subject || known.count(name)) break;

@@ -135,24 +135,19 @@ std::optional<std::string> check_note_text(const std::string& path, std::string 
         text = repair_utf8(text);
     }
     // Control characters other than tab, newline and carriage return are kept out of the model.
-    std::string cleaned;
-    bool reported = false;
-    int line = 1;
-    for (char c : text) {
+    auto is_control = [](char c) {
         auto u = static_cast<unsigned char>(c);
-        if (u == '\n') ++line;
-        if (u < 0x20 && u != '\t' && u != '\n' && u != '\r') {
-            if (!reported) {
-                diags.warning({path, line, 0}, "control-character",
-                              "control character U+00" + std::string(1, "0123456789ABCDEF"[u >> 4]) +
-                                  std::string(1, "0123456789ABCDEF"[u & 15]) + " removed");
-                reported = true;
-            }
-            continue;
-        }
-        cleaned += c;
-    }
-    return cleaned;
+        return u < 0x20 && u != '\t' && u != '\n' && u != '\r';
+    };
+    auto first = std::find_if(text.begin(), text.end(), is_control);
+    if (first == text.end()) return text;
+    auto u = static_cast<unsigned char>(*first);
+    int line = 1 + static_cast<int>(std::count(text.begin(), first, '\n'));
+    diags.warning({path, line, 0}, "control-character",
+                  "control character U+00" + std::string(1, "0123456789ABCDEF"[u >> 4]) +
+                      std::string(1, "0123456789ABCDEF"[u & 15]) + " removed");
+    text.erase(std::remove_if(first, text.end(), is_control), text.end());
+    return text;
 }
 
 std::optional<std::string> read_note(const CorpusFile& file, const CorpusLimits& limits, DiagnosticSink& diags) {

@@ -18,10 +18,17 @@ bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool label_matches(const std::string& label, const std::vector<std::string>& words) {
-    std::string norm = normalize_name(label);
+std::vector<std::string> normalized(const std::vector<std::string>& words) {
+    std::vector<std::string> out;
+    out.reserve(words.size());
+    for (const auto& w : words) out.push_back(normalize_name(w));
+    return out;
+}
+
+// True when the normalised label `norm` ends with one of the normalised `words`.
+bool label_matches(const std::string& norm, const std::vector<std::string>& words) {
     if (norm.empty()) return false;
-    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return ends_with(norm, normalize_name(w)); });
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return ends_with(norm, w); });
 }
 
 // The name a list item stands for: its bold label, else its text up to a colon.
@@ -39,7 +46,15 @@ enum class ListRole { none, effects, cases };
 
 class Extractor {
 public:
-    Extractor(const Document& doc, const Conventions& conv) : m_doc(doc), m_conv(conv) {}
+    Extractor(const Document& doc, const Conventions& conv)
+        : m_doc(doc),
+          m_conv(conv),
+          m_core_idea_labels(normalized(conv.core_idea_labels)),
+          m_effect_labels(normalized(conv.effect_labels)),
+          m_case_labels(normalized(conv.case_labels)),
+          m_layer_suffixes(normalized(conv.layer_suffixes)) {
+        for (const auto& joiner : conv.layer_joiners) m_layer_joiners_lower.push_back(lower_ascii(joiner));
+    }
 
     NoteFacts run() {
         m_facts.path = m_doc.path;
@@ -47,6 +62,7 @@ public:
             m_facts.title = h1->text;
             m_facts.series = h1->number;
             m_facts.subject = clean_label(h1->title.empty() ? h1->text : h1->title);
+            m_subject_norm = normalize_name(m_facts.subject);
             m_facts.title_loc = h1->loc;
             if (!m_facts.subject.empty()) mention(m_facts.subject, Role::driver, h1->loc);
         }
@@ -80,7 +96,7 @@ private:
 
     void add_driver(const std::string& name) {
         std::string norm = normalize_name(name);
-        if (norm.empty() || norm == normalize_name(m_facts.subject)) return;
+        if (norm.empty() || norm == m_subject_norm) return;
         if (std::find(m_driver_norms.begin(), m_driver_norms.end(), norm) == m_driver_norms.end())
             m_driver_norms.push_back(norm);
         m_driver_names.emplace(norm, name);
@@ -125,21 +141,29 @@ private:
     }
 
     void read_chart(const MermaidChart& chart) {
-        std::unordered_map<std::string_view, const MermaidNode*> by_id;
-        for (const auto& n : chart.nodes) {
-            mention(clean_label(n.label), Role::concept_, n.loc);
-            by_id.emplace(n.id, &n);
+        // Each node's label, cleaned once, and its normalised form once an edge needs it.
+        std::vector<std::string> labels;
+        labels.reserve(chart.nodes.size());
+        std::vector<std::optional<std::string>> norms(chart.nodes.size());
+        std::unordered_map<std::string_view, std::size_t> by_id;
+        for (std::size_t i = 0; i < chart.nodes.size(); ++i) {
+            labels.push_back(clean_label(chart.nodes[i].label));
+            mention(labels.back(), Role::concept_, chart.nodes[i].loc);
+            by_id.emplace(chart.nodes[i].id, i);
         }
-        auto find = [&](const std::string& id) -> const MermaidNode* {
-            auto it = by_id.find(id);
-            return it == by_id.end() ? nullptr : it->second;
+        auto norm_of = [&](std::size_t i) -> const std::string& {
+            if (!norms[i]) norms[i] = normalize_name(labels[i]);
+            return *norms[i];
         };
-        std::string subject_norm = normalize_name(m_facts.subject);
+        const std::string& subject_norm = m_subject_norm;
         for (const auto& e : chart.edges) {
-            const MermaidNode* from = find(e.from);
-            const MermaidNode* to = find(e.to);
-            if (!from || !to) continue;  // an edge to or from a subgraph id
-            std::string a = clean_label(from->label), b = clean_label(to->label);
+            auto from_at = by_id.find(e.from);
+            auto to_at = by_id.find(e.to);
+            if (from_at == by_id.end() || to_at == by_id.end()) continue;  // an edge to or from a subgraph id
+            const MermaidNode* from = &chart.nodes[from_at->second];
+            const MermaidNode* to = &chart.nodes[to_at->second];
+            const std::string& a = labels[from_at->second];
+            const std::string& b = labels[to_at->second];
             if (a.empty() || b.empty()) continue;
             RelationFact f;
             f.relation = Relation::leads_to;
@@ -153,7 +177,7 @@ private:
             if (!from->subgraph.empty()) f.attributes.emplace_back("subgraph", from->subgraph);
             m_facts.relations.push_back(std::move(f));
             // Overview tree: the subject's children are its drivers.
-            if (!subject_norm.empty() && normalize_name(a) == subject_norm && normalize_name(b) != subject_norm) {
+            if (!subject_norm.empty() && norm_of(from_at->second) == subject_norm && norm_of(to_at->second) != subject_norm) {
                 mention(b, Role::driver, to->loc);
                 add_driver(b);
                 m_facts.overview_drivers.push_back(NamedAt{b, to->loc});
@@ -185,18 +209,14 @@ private:
     std::string layer_of(const Heading& h) const {
         const std::string& title = h.title.empty() ? h.text : h.title;
         // ASCII lower-casing keeps byte offsets, so positions found in `lower` apply to `title`.
-        auto lower_ascii = [](std::string s) {
-            for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            return s;
-        };
         std::string lower = lower_ascii(title);
-        for (const auto& joiner : m_conv.layer_joiners) {
-            auto p = lower.rfind(lower_ascii(joiner));
+        for (std::size_t j = 0; j < m_conv.layer_joiners.size(); ++j) {
+            auto p = lower.rfind(m_layer_joiners_lower[j]);
             if (p == std::string::npos || p == 0) continue;
-            std::string layer = clean_label(trim(std::string_view(title).substr(p + joiner.size())));
+            std::string layer = clean_label(trim(std::string_view(title).substr(p + m_conv.layer_joiners[j].size())));
             std::string norm = normalize_name(layer);
-            for (const auto& suffix : m_conv.layer_suffixes)
-                if (!norm.empty() && ends_with(norm, normalize_name(suffix))) return layer;
+            for (const auto& suffix : m_layer_suffixes)
+                if (!norm.empty() && ends_with(norm, suffix)) return layer;
         }
         return {};
     }
@@ -211,14 +231,15 @@ private:
             if (auto* p = std::get_if<Paragraph>(&b.content)) {
                 const LabeledText& c = p->content;
                 if (c.label.empty() || driver.empty()) continue;
-                if (label_matches(c.label, m_conv.core_idea_labels)) {
+                const std::string label = normalize_name(c.label);
+                if (label_matches(label, m_core_idea_labels)) {
                     for (const auto& m : split_phrases(c.text, m_conv.delimiters)) {
                         mention(m, Role::mechanism, c.text_loc);
                         relate(Relation::acts_through, driver, m, c.text_loc);
                     }
                     pending = ListRole::none;
-                } else if (label_matches(c.label, m_conv.effect_labels) || label_matches(c.label, m_conv.case_labels)) {
-                    ListRole role = label_matches(c.label, m_conv.effect_labels) ? ListRole::effects : ListRole::cases;
+                } else if (label_matches(label, m_effect_labels) || label_matches(label, m_case_labels)) {
+                    ListRole role = label_matches(label, m_effect_labels) ? ListRole::effects : ListRole::cases;
                     if (c.text.empty()) {
                         pending = role;
                         pending_heading = b.heading;
@@ -269,9 +290,19 @@ private:
         }
     }
 
+    static std::string lower_ascii(std::string s) {
+        for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        return s;
+    }
+
     const Document& m_doc;
     const Conventions& m_conv;
+    // The convention words in the forms they are compared in, worked out once per note.
+    std::vector<std::string> m_core_idea_labels, m_effect_labels, m_case_labels;  // normalised
+    std::vector<std::string> m_layer_suffixes;                                    // normalised
+    std::vector<std::string> m_layer_joiners_lower;                               // ASCII lower case
     NoteFacts m_facts;
+    std::string m_subject_norm;  // normalize_name(m_facts.subject)
     std::vector<std::string> m_driver_norms;            // in order of first definition
     std::map<std::string, std::string> m_driver_names;  // normalised → first spelling
     std::vector<std::string> m_section_driver;          // per heading

@@ -8,6 +8,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -38,13 +39,11 @@ std::string_view type_of(cmark_node* n) {
 }
 
 // Plain text of a subtree: text and code by content, breaks as spaces, markup and HTML dropped.
+// Walks the tree in document order by its links rather than with a cmark_iter, which allocates.
 std::string plain_text(cmark_node* root) {
     std::string out;
-    std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(root));
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
-        if (ev != CMARK_EVENT_ENTER) continue;
-        cmark_node* n = cmark_iter_get_node(it.get());
+    cmark_node* n = root;
+    while (true) {
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_CODE:
@@ -54,8 +53,14 @@ std::string plain_text(cmark_node* root) {
         case CMARK_NODE_LINEBREAK: out += ' '; break;
         default: break;
         }
+        if (cmark_node* child = cmark_node_first_child(n)) {
+            n = child;
+            continue;
+        }
+        while (n != root && !cmark_node_next(n)) n = cmark_node_parent(n);
+        if (n == root) return out;
+        n = cmark_node_next(n);
     }
-    return out;
 }
 
 // Cells written in one source line of a table: unescaped pipes (GFM splits on them even inside
@@ -85,8 +90,8 @@ public:
         : m_text(text), m_diags(diags) {
         m_doc.path = std::string(path);
         m_line_starts.push_back(0);
-        for (std::size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n') m_line_starts.push_back(i + 1);
+        for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+            m_line_starts.push_back(i + 1);
     }
 
     Document build(cmark_node* root) {
@@ -109,21 +114,42 @@ private:
         return m_text.substr(start, end - start);
     }
 
-    SourceLoc loc_of(cmark_node* n) const {
+    SourceLoc loc_of(cmark_node* n) {
         int line = cmark_node_get_start_line(n);
         int byte_col = cmark_node_get_start_column(n);
-        return SourceLoc{m_doc.path, line, byte_to_column(line_text(line), byte_col)};
+        return SourceLoc{m_doc.path, line, column_of(line, byte_col)};
     }
 
     // A table cell's place: cmark-gfm starts cells at the padding after the pipe; skip it.
-    SourceLoc cell_loc(cmark_node* cell) const {
+    SourceLoc cell_loc(cmark_node* cell) {
         int line = cmark_node_get_start_line(cell);
         int byte_col = cmark_node_get_start_column(cell);
         std::string_view text = line_text(line);
         while (byte_col >= 1 && static_cast<std::size_t>(byte_col) < text.size() &&
                (text[static_cast<std::size_t>(byte_col - 1)] == ' ' || text[static_cast<std::size_t>(byte_col - 1)] == '\t'))
             ++byte_col;
-        return SourceLoc{m_doc.path, line, byte_to_column(text, byte_col)};
+        return SourceLoc{m_doc.path, line, column_of(line, byte_col)};
+    }
+
+    // byte_to_column(line_text(line), byte_col), resumed from the last answer when it was on the
+    // same line and not further right: nodes come in document order, so a line with many
+    // inline nodes is decoded once instead of once per node.
+    int column_of(int line, int byte_col) {
+        if (byte_col <= 1) return byte_col;
+        std::string_view text = line_text(line);
+        std::size_t limit = std::min(static_cast<std::size_t>(byte_col - 1), text.size());
+        if (line != m_column_cache.line || limit < m_column_cache.pos) m_column_cache = {line, 0, 1};
+        std::size_t pos = m_column_cache.pos;
+        int column = m_column_cache.column;
+        while (pos < limit) {
+            next_code_point(text, pos);
+            ++column;
+        }
+        m_column_cache.pos = pos;
+        m_column_cache.column = column;
+        if (static_cast<std::size_t>(byte_col - 1) > text.size())
+            column += static_cast<int>(static_cast<std::size_t>(byte_col - 1) - text.size());
+        return column;
     }
 
     static bool inside(cmark_node* n, cmark_node_type type) {
@@ -177,8 +203,6 @@ private:
     LabeledText labeled(cmark_node* para) {
         LabeledText out;
         out.loc = loc_of(para);
-        out.label_loc = out.loc;
-        out.text_loc = out.loc;
         cmark_node* first = cmark_node_first_child(para);
         if (first && cmark_node_get_type(first) == CMARK_NODE_STRONG) {
             out.label = clean_label(trim(plain_text(first)));
@@ -190,7 +214,7 @@ private:
             }
             std::string rest;
             cmark_node* next = cmark_node_next(first);
-            if (next) out.text_loc = loc_of(next);
+            out.text_loc = next ? loc_of(next) : out.loc;
             for (cmark_node* s = next; s; s = cmark_node_next(s)) {
                 if (cmark_node_get_type(s) == CMARK_NODE_TEXT || cmark_node_get_type(s) == CMARK_NODE_CODE) {
                     if (const char* lit = cmark_node_get_literal(s)) rest += lit;
@@ -210,6 +234,7 @@ private:
             }
             out.text = std::string(trim(r));
         } else {
+            out.label_loc = out.text_loc = out.loc;
             out.text = std::string(trim(plain_text(para)));
         }
         return out;
@@ -282,6 +307,11 @@ private:
     Slugger m_slugger;
     std::vector<int> m_open;
     std::vector<std::size_t> m_line_starts;
+    struct {
+        int line = 0;
+        std::size_t pos = 0;  // a code point boundary in the line
+        int column = 1;       // the column of the code point at `pos`
+    } m_column_cache;
 };
 
 }  // namespace

@@ -61,6 +61,7 @@ bool decode_entity(std::string_view text, std::size_t pos, char32_t& cp, std::si
 }
 
 std::string decode_entities(std::string_view text) {
+    if (text.find('#') == std::string_view::npos) return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
@@ -89,6 +90,7 @@ bool ieq_ascii(std::string_view a, std::string_view b) {
 
 // <br>, <br/>, <br /> (any case) -> " ".
 std::string replace_line_breaks(std::string_view text) {
+    if (text.find('<') == std::string_view::npos) return std::string(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
@@ -140,14 +142,18 @@ std::string collapse_spaces(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;
-    for (char c : text) {
-        if (is_ascii_space(c)) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (is_ascii_space(text[i])) {
             pending_space = !out.empty();
+            ++i;
             continue;
         }
+        std::size_t end = i;
+        while (end < text.size() && !is_ascii_space(text[end])) ++end;
         if (pending_space) out += ' ';
         pending_space = false;
-        out += c;
+        out.append(text, i, end - i);
+        i = end;
     }
     return out;
 }
@@ -225,16 +231,18 @@ bool is_id_cp(char32_t cp) {
 std::string sanitize_utf8(std::string_view text) {
     std::string out;
     out.reserve(text.size());
+    std::size_t kept = 0;  // start of the bytes not yet copied, all of them fine
     for (std::size_t i = 0; i < text.size();) {
         CodePoint cp = decode_utf8(text, i);
         bool control = cp.value < 0x20 && cp.value != '\t' && cp.value != '\n' && cp.value != '\r';
         if (!cp.valid || control || cp.value == 0x7F) {
+            out.append(text, kept, i - kept);
             append_utf8(out, replacement_char);
-        } else {
-            out.append(text.substr(i, cp.length));
+            kept = i + cp.length;
         }
         i += cp.length;
     }
+    out.append(text, kept, text.size() - kept);
     return out;
 }
 

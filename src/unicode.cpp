@@ -11,12 +11,38 @@ namespace convgraph {
 
 namespace {
 
-// Length of the valid UTF-8 sequence at `pos`, or 0 when the bytes there are invalid.
-std::size_t valid_sequence_length(std::string_view text, std::size_t pos) {
-    utf8proc_int32_t cp = 0;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    return n > 0 ? static_cast<std::size_t>(n) : 0;
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Decodes the sequence at `pos` with the strict rules of utf8proc_iterate (no overlong forms,
+// no surrogates, nothing above U+10FFFF). Returns its length, or 0 when the bytes there are
+// invalid. Written out here because decoding is on every hot path of the per-note analysis.
+inline std::size_t decode_sequence(std::string_view text, std::size_t pos, char32_t& cp) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+    const std::size_t left = text.size() - pos;
+    const unsigned char c = s[0];
+    if (c < 0x80) {
+        cp = c;
+        return 1;
+    }
+    if (c < 0xC2 || c > 0xF4) return 0;
+    if (c < 0xE0) {
+        if (left < 2 || !is_continuation(s[1])) return 0;
+        cp = (static_cast<char32_t>(c & 0x1F) << 6) | (s[1] & 0x3F);
+        return 2;
+    }
+    if (c < 0xF0) {
+        if (left < 3 || !is_continuation(s[1]) || !is_continuation(s[2])) return 0;
+        if (c == 0xE0 && s[1] < 0xA0) return 0;  // overlong
+        if (c == 0xED && s[1] > 0x9F) return 0;  // UTF-16 surrogate
+        cp = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        return 3;
+    }
+    if (left < 4 || !is_continuation(s[1]) || !is_continuation(s[2]) || !is_continuation(s[3])) return 0;
+    if (c == 0xF0 && s[1] < 0x90) return 0;  // overlong
+    if (c == 0xF4 && s[1] > 0x8F) return 0;  // above U+10FFFF
+    cp = (static_cast<char32_t>(c & 0x07) << 18) | (static_cast<char32_t>(s[1] & 0x3F) << 12) |
+         (static_cast<char32_t>(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    return 4;
 }
 
 }  // namespace
@@ -28,34 +54,45 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
             ++pos;
             continue;
         }
-        std::size_t n = valid_sequence_length(text, pos);
+        char32_t cp = 0;
+        std::size_t n = decode_sequence(text, pos, cp);
         if (n == 0) return pos;
         pos += n;
     }
     return std::nullopt;
 }
 
-char32_t next_code_point(std::string_view text, std::size_t& pos) {
-    auto c = static_cast<unsigned char>(text[pos]);
-    if (c < 0x80) {
-        ++pos;
-        return c;
-    }
-    utf8proc_int32_t cp = 0;
-    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                              static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-    if (n <= 0) {
+char32_t detail::next_code_point_multibyte(std::string_view text, std::size_t& pos) {
+    char32_t cp = 0;
+    std::size_t n = decode_sequence(text, pos, cp);
+    if (n == 0) {
         ++pos;
         return 0xFFFD;
     }
-    pos += static_cast<std::size_t>(n);
-    return static_cast<char32_t>(cp);
+    pos += n;
+    return cp;
 }
 
 void append_utf8(std::string& out, char32_t cp) {
-    utf8proc_uint8_t buf[4];
-    auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
-    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+    // As utf8proc_encode_char: surrogates are encoded, nothing past U+10FFFF is.
+    char buf[4];
+    std::size_t n = 0;
+    if (cp < 0x80) {
+        buf[n++] = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        buf[n++] = static_cast<char>(0xC0 | (cp >> 6));
+        buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        buf[n++] = static_cast<char>(0xE0 | (cp >> 12));
+        buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x110000) {
+        buf[n++] = static_cast<char>(0xF0 | (cp >> 18));
+        buf[n++] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        buf[n++] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        buf[n++] = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    out.append(buf, n);
 }
 
 std::string repair_utf8(std::string_view text) {

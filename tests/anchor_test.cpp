@@ -106,3 +106,11 @@ TEST_CASE("percent_decode decodes escapes as UTF-8 bytes", "[anchor]") {
     CHECK(percent_decode("a%2") == "a%2");
     CHECK(percent_decode("plain-anchor") == "plain-anchor");
 }
+
+TEST_CASE("github_slug keeps ASCII letters digits underscore and hyphen only", "[anchor]") {
+    std::string ascii;
+    for (char c = 1; c < 0x7F; ++c) ascii += c;
+    ascii += '\x7F';
+    CHECK(github_slug(ascii) == "--0123456789abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz");
+    CHECK(github_slug("A-b_C 中文、Ⓐ！") == "a-b_c-中文ⓐ");
+}

@@ -266,3 +266,26 @@ TEST_CASE("links on continuation lines in tables and in quotes get code-point co
     CHECK(doc.links[2].loc == SourceLoc{"notes/a.md", 6, 7});
     CHECK(doc.links[3].loc == SourceLoc{"notes/a.md", 8, 5});
 }
+
+TEST_CASE("many links on one long line each get their own code-point column", "[document][markdown]") {
+    // Columns on a line are worked out incrementally; a node further left starts over.
+    std::string line = "**标签**：";  // 7 code points
+    std::vector<int> columns;
+    int width = 7;
+    for (int i = 0; i < 50; ++i) {
+        std::string piece = "中 [链" + std::to_string(i) + "](n.md) ";
+        columns.push_back(width + 3);  // the '[' after "中 "
+        line += piece;
+        width += 12 + static_cast<int>(std::to_string(i).size());
+    }
+    Document doc = parse(line + "\n\n| [a](a.md) | 中 [b](b.md) |\n|---|---|\n| 中文 | [c](c.md) |\n");
+    REQUIRE(doc.links.size() == 53);
+    for (std::size_t i = 0; i < 50; ++i) {
+        INFO("link " << i);
+        CHECK(doc.links[i].loc.line == 1);
+        CHECK(doc.links[i].loc.column == columns[i]);
+    }
+    CHECK(doc.links[50].loc == SourceLoc{"notes/a.md", 3, 3});
+    CHECK(doc.links[51].loc == SourceLoc{"notes/a.md", 3, 17});
+    CHECK(doc.links[52].loc == SourceLoc{"notes/a.md", 5, 8});
+}

@@ -2,8 +2,10 @@
 #include "convgraph/unicode.hpp"
 
 #include <catch2/catch.hpp>
+#include <utf8proc.h>
 
 #include <string>
+#include <vector>
 
 using namespace convgraph;
 
@@ -118,4 +120,68 @@ TEST_CASE("strip_xml_invalid drops characters XML 1.0 forbids", "[unicode]") {
     CHECK(strip_xml_invalid(std::string("a\x01" "b\tc\nd\x0B\x0C", 9)) == "ab\tc\nd");
     CHECK(strip_xml_invalid(std::string("x\0y", 3)) == "xy");
     CHECK(strip_xml_invalid("技\xEF\xBF\xBE术\xEF\xBF\xBF") == "技术");
+}
+
+namespace {
+
+// next_code_point and find_invalid_utf8 on `bytes` agree with utf8proc's own decoder.
+void check_against_reference(const std::string& bytes) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(bytes.data()),
+                              static_cast<utf8proc_ssize_t>(bytes.size()), &cp);
+    std::size_t pos = 0;
+    char32_t got = next_code_point(bytes, pos);
+    bool same = n > 0 ? got == static_cast<char32_t>(cp) && pos == static_cast<std::size_t>(n)
+                      : got == U'\uFFFD' && pos == 1 && find_invalid_utf8(bytes) == std::optional<std::size_t>(0);
+    if (n > 0) same = same && !find_invalid_utf8(bytes.substr(0, static_cast<std::size_t>(n))).has_value();
+    if (!same) {
+        std::string hex;
+        for (char c : bytes) hex += std::to_string(static_cast<unsigned char>(c)) + " ";
+        FAIL("decoding differs from utf8proc_iterate for bytes " << hex);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("next_code_point decodes exactly like utf8proc_iterate", "[unicode]") {
+    // Every one- and two-byte input, then the lead bytes of longer forms with the continuation
+    // bytes at the edges of the valid ranges, truncated and complete.
+    for (int a = 0; a < 256; ++a) {
+        check_against_reference(std::string(1, static_cast<char>(a)));
+        for (int b = 0; b < 256; ++b) check_against_reference({static_cast<char>(a), static_cast<char>(b)});
+    }
+    const std::vector<int> edges = {0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    for (int a = 0xC0; a < 256; ++a)
+        for (int b : edges)
+            for (int c : edges) {
+                check_against_reference({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+                for (int d : edges)
+                    check_against_reference(
+                        {static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), static_cast<char>(d)});
+            }
+    // Every scalar value round-trips.
+    for (char32_t cp = 0; cp <= 0x10FFFF; ++cp) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+        std::string s;
+        append_utf8(s, cp);
+        std::size_t pos = 0;
+        if (next_code_point(s, pos) != cp || pos != s.size()) FAIL("code point " << static_cast<unsigned>(cp));
+    }
+}
+
+TEST_CASE("append_utf8 encodes exactly like utf8proc_encode_char", "[unicode]") {
+    std::size_t mismatches = 0;
+    auto compare = [&](char32_t cp) {
+        utf8proc_uint8_t buf[4];
+        auto n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+        std::string expected(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n > 0 ? n : 0));
+        std::string got;
+        append_utf8(got, cp);
+        if (got != expected && ++mismatches <= 5) FAIL_CHECK("code point " << static_cast<unsigned>(cp));
+    };
+    for (char32_t cp = 0; cp <= 0x110010; ++cp) compare(cp);
+    compare(0x7FFFFFFF);
+    compare(0x80000000);
+    compare(0xFFFFFFFF);
+    CHECK(mismatches == 0);
 }

@@ -14,8 +14,21 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 // `text` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string repair_utf8(std::string_view text);
 
+namespace detail {
+// next_code_point for a byte of 0x80 and up at `pos`.
+char32_t next_code_point_multibyte(std::string_view text, std::size_t& pos);
+}  // namespace detail
+
 // Decodes one code point at `pos` and advances `pos`; invalid bytes decode as U+FFFD (one byte).
-char32_t next_code_point(std::string_view text, std::size_t& pos);
+// Inline for ASCII: it runs for nearly every character of every note.
+inline char32_t next_code_point(std::string_view text, std::size_t& pos) {
+    auto c = static_cast<unsigned char>(text[pos]);
+    if (c < 0x80) {
+        ++pos;
+        return c;
+    }
+    return detail::next_code_point_multibyte(text, pos);
+}
 
 void append_utf8(std::string& out, char32_t cp);
 
