@@ -43,9 +43,10 @@ Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, Edges edge
     if (!std::is_sorted(edges.begin(), edges.end(), edge_order)) std::sort(edges.begin(), edges.end(), edge_order);
     m_impl->edges = std::move(edges);
     for (NodeIndex i = 0; i < m_impl->nodes.size(); ++i) m_impl->by_id.emplace(m_impl->nodes[i].id, i);
-    m_impl->g = BoostGraph(m_impl->nodes.size());
-    for (EdgeIndex i = 0; i < m_impl->edges.size(); ++i)
-        boost::add_edge(m_impl->edges[i].source, m_impl->edges[i].target, i, m_impl->g);
+    std::vector<std::pair<std::size_t, std::size_t>> ends;
+    ends.reserve(m_impl->edges.size());
+    for (const Edge& e : m_impl->edges) ends.emplace_back(e.source, e.target);
+    m_impl->g = BoostGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), m_impl->nodes.size());
 }
 
 std::size_t Graph::node_count() const { return m_impl->nodes.size(); }
@@ -74,16 +75,14 @@ std::optional<NodeIndex> Graph::find(std::string_view id) const {
 
 std::vector<EdgeIndex> Graph::out_edges(NodeIndex v) const {
     std::vector<EdgeIndex> out;
-    auto index = boost::get(boost::edge_index, m_impl->g);
-    for (auto [it, end] = boost::out_edges(v, m_impl->g); it != end; ++it) out.push_back(index[*it]);
+    for (auto [it, end] = boost::out_edges(v, m_impl->g); it != end; ++it) out.push_back(boost::get(boost::edge_index, m_impl->g, *it));
     std::sort(out.begin(), out.end());
     return out;
 }
 
 std::vector<EdgeIndex> Graph::in_edges(NodeIndex v) const {
     std::vector<EdgeIndex> out;
-    auto index = boost::get(boost::edge_index, m_impl->g);
-    for (auto [it, end] = boost::in_edges(v, m_impl->g); it != end; ++it) out.push_back(index[*it]);
+    for (auto [it, end] = boost::in_edges(v, m_impl->g); it != end; ++it) out.push_back(boost::get(boost::edge_index, m_impl->g, *it));
     std::sort(out.begin(), out.end());
     return out;
 }
@@ -106,6 +105,12 @@ std::optional<std::string> Graph::check_invariants() const {
         if (std::adjacent_find(n.provenance.begin(), n.provenance.end()) != n.provenance.end())
             return "node '" + n.id + "' has duplicate provenance";
     }
+    for (NodeIndex v = 0; v < node_count(); ++v)
+        for (auto [it, end] = boost::out_edges(v, m_impl->g); it != end; ++it) {
+            EdgeIndex i = boost::get(boost::edge_index, m_impl->g, *it);
+            if (i >= edge_count() || m_impl->edges[i].source != v || m_impl->edges[i].target != boost::target(*it, m_impl->g))
+                return "Boost edge index does not match the edge order";
+        }
     for (const auto& e : m_impl->edges) {
         if (e.source >= node_count() || e.target >= node_count()) return "edge endpoint out of range";
         if (!std::all_of(e.provenance.begin(), e.provenance.end(), in_files))

@@ -4,6 +4,7 @@
 
 #include "graph_impl.hpp"
 
+#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/connected_components.hpp>

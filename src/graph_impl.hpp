@@ -3,17 +3,17 @@
 
 #include "convgraph/graph.hpp"
 
-#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 
 #include <map>
 
 namespace convgraph {
 
-// The graph is built once and never edited, so the global edge list is a vector (vecS) rather
-// than the default std::list: one allocation per edge less, which was most of loading a graph.
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property,
-                                         boost::property<boost::edge_index_t, EdgeIndex>, boost::no_property,
-                                         boost::vecS>;
+// Built once and never edited, so a compressed sparse row graph: about 40 bytes per edge for
+// both directions, where an adjacency_list took about 150. Its edge index is the position of
+// the edge in CSR order, which is our edge order because edges are sorted by source and CSR
+// construction keeps the order of edges with the same source (checked by check_invariants()).
+using BoostGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS>;
 
 struct Graph::Impl {
     std::vector<std::string> files;
