@@ -1,4 +1,4 @@
-// Graph internals: the Boost.Graph adjacency list behind convgraph::Graph (private header).
+// Graph internals: the Boost.Graph CSR graph behind convgraph::Graph (private header).
 #pragma once
 
 #include "convgraph/graph.hpp"

@@ -1,5 +1,5 @@
 // Graph: the typed concept graph — nodes with roles, merged edges with provenance — held in
-// a Boost.Graph adjacency list. The only public header over Boost.Graph's storage.
+// a Boost.Graph compressed sparse row graph. The only public header over Boost.Graph's storage.
 #pragma once
 
 #include "convgraph/model.hpp"
