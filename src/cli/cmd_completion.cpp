@@ -3,6 +3,8 @@
 // `convgraph query names` at completion time.
 #include "commands.hpp"
 
+#include "convgraph/export.hpp"
+
 #include "convgraph/model.hpp"
 
 #include <algorithm>
@@ -53,28 +55,38 @@ std::string relation_words() {
     return join(w, " ");
 }
 
-// The completion of an option's value, by its long name (a table, not an if-chain per command).
-void classify(OptionInfo& o) {
+std::string export_format_words() {
+    std::vector<std::string> w;
+    for (const auto& f : export_formats()) w.emplace_back(f.name);
+    return join(w, " ");
+}
+
+// The completion of an option's value, by its long name and, where two commands share a name
+// with different values (`--format`), the command path (a table, not an if-chain per command).
+void classify(OptionInfo& o, const std::string& path) {
     struct Rule {
+        const char* path;  // "" for every command
         const char* name;
         ValueKind kind;
         std::string words;
     };
     const Rule rules[] = {
-        {"graph", ValueKind::file, ""},        {"output", ValueKind::file, ""},
-        {"doc", ValueKind::file, ""},          {"config", ValueKind::file, ""},
-        {"corpus", ValueKind::directory, ""},  {"root", ValueKind::directory, ""},
-        {"from", ValueKind::names, ""},        {"to", ValueKind::names, ""},
-        {"format", ValueKind::words, "table tsv csv json jsonl"},
-        {"kind", ValueKind::words, roles_words()},
-        {"role", ValueKind::words, roles_words()},
-        {"relation", ValueKind::words, relation_words()},
-        {"sort", ValueKind::words, "name degree kind"},
-        {"by", ValueKind::words, "drivers degree betweenness"},
-        {"color", ValueKind::words, "auto always never"},
+        {"", "graph", ValueKind::file, ""},        {"", "output", ValueKind::file, ""},
+        {"", "doc", ValueKind::file, ""},          {"", "config", ValueKind::file, ""},
+        {"", "corpus", ValueKind::directory, ""},  {"", "root", ValueKind::directory, ""},
+        {"", "from", ValueKind::names, ""},        {"", "to", ValueKind::names, ""},
+        {"", "around", ValueKind::names, ""},
+        {"export", "format", ValueKind::words, export_format_words()},
+        {"", "format", ValueKind::words, "table tsv csv json jsonl"},
+        {"", "kind", ValueKind::words, roles_words()},
+        {"", "role", ValueKind::words, roles_words()},
+        {"", "relation", ValueKind::words, relation_words()},
+        {"", "sort", ValueKind::words, "name degree kind"},
+        {"", "by", ValueKind::words, "drivers degree betweenness"},
+        {"", "color", ValueKind::words, "auto always never"},
     };
     for (const auto& r : rules)
-        if (o.long_name == r.name) {
+        if (o.long_name == r.name && (*r.path == '\0' || path == r.path)) {
             o.value = r.kind;
             o.words = r.words;
             return;
@@ -100,8 +112,8 @@ void collect(const CLI::App* app, const std::string& path, std::vector<CommandIn
         for (const auto& s : opt->get_snames()) o.spellings.push_back("-" + s);
         for (const auto& l : opt->get_lnames()) o.spellings.push_back("--" + l), o.long_name = o.long_name.empty() ? l : o.long_name;
         if (o.spellings.empty()) continue;
-        o.help = opt->get_description();
-        if (opt->get_type_size_max() > 0) classify(o);
+        o.help = opt->get_description().substr(0, opt->get_description().find('\n'));  // shells show one line
+        if (opt->get_expected_max() > 0 && opt->get_expected_min() > 0) classify(o, path);  // flags take no value
         info.options.push_back(std::move(o));
     }
     auto subs = app->get_subcommands([](const CLI::App*) { return true; });
@@ -154,13 +166,27 @@ std::string posix_body(const std::vector<CommandInfo>& cmds, const std::string& 
     if (!spell(ValueKind::file).empty()) s += "        " + spell(ValueKind::file) + ") " + add_files + "; return ;;\n";
     if (!spell(ValueKind::directory).empty()) s += "        " + spell(ValueKind::directory) + ") " + add_dirs + "; return ;;\n";
     if (!spell(ValueKind::names).empty()) s += "        " + spell(ValueKind::names) + ") " + add_names + "; return ;;\n";
+    // Options with word values, by long name; where commands give one option different words
+    // (`export --format` against `query … --format`), a nested case on the command path.
     std::vector<std::string> done;
     for (const auto& c : cmds)
-        for (const auto& o : c.options)
-            if (o.value == ValueKind::words && std::find(done.begin(), done.end(), o.long_name) == done.end()) {
-                done.push_back(o.long_name);
+        for (const auto& o : c.options) {
+            if (o.value != ValueKind::words || std::find(done.begin(), done.end(), o.long_name) != done.end()) continue;
+            done.push_back(o.long_name);
+            std::vector<std::pair<std::string, std::string>> special;  // path, words
+            for (const auto& other : cmds)
+                for (const auto& p : other.options)
+                    if (p.long_name == o.long_name && p.value == ValueKind::words && p.words != o.words)
+                        special.emplace_back(other.path, p.words);
+            if (special.empty()) {
                 s += "        " + join(o.spellings, "|") + ") " + add_words + " " + o.words + "; return ;;\n";
+                continue;
             }
+            s += "        " + join(o.spellings, "|") + ")\n            case \"$cmdpath\" in\n";
+            for (const auto& [path, words] : special)
+                s += "                " + shell_quote(path) + ") " + add_words + " " + words + " ;;\n";
+            s += "                *) " + add_words + " " + o.words + " ;;\n            esac\n            return ;;\n";
+        }
     if (!spell(ValueKind::other).empty()) s += "        " + spell(ValueKind::other) + ") return ;;\n";
     s += "    esac\n    if [[ \"$cur\" == -* ]]; then\n        case \"$cmdpath\" in\n";
     for (const auto& c : cmds) {

@@ -2,6 +2,7 @@
 feedback loops); CJK alignment, ambiguous and unknown names, exit codes, -0, completion scripts."""
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import tempfile
@@ -276,6 +277,74 @@ class CompletionTest(TempDirTest):
         self.assertIn("--all-shortest", complete(exe, "query", "path", "--a"))
         self.assertIn("acts_through", complete(exe, "query", "upstream", "--relation", "a"))
         self.assertEqual(complete(exe, "query", "show", "--graph", graph, "持续"), ["持续集成"])
+
+        self.assertEqual(complete(exe, "-v", "query", "sh"), ["show"])  # -v takes no value
+        self.assertEqual(complete(exe, "export", "--format", "gr"), ["graphml"])
+        self.assertIn("jsonl", complete(exe, "query", "list", "--format", "j"))
+
+    def test_fish_completes(self):
+        # fish answers `complete -C LINE` with what it would offer, one "word<TAB>description" per line.
+        fish = shutil.which("fish")
+        if not fish:
+            self.skipTest("fish is not installed (scripts/install-deps installs it)")
+        corpus = self.copy_fixture("house")
+        graph = os.path.join(self.tmp, "g.json")
+        run("build", corpus, "-o", graph)
+        script = self.write("c.fish", run("completion", "fish").out)
+        bindir = os.path.dirname(os.path.abspath(os.environ.get("CONVGRAPH", shutil.which("convgraph") or "convgraph")))
+
+        def complete(line):
+            env = dict(os.environ, PATH=bindir + os.pathsep + os.environ.get("PATH", ""))
+            out = subprocess.run([fish, "--no-config", "-c", f"source {script}; complete -C {shlex.quote(line)}"],
+                                 capture_output=True, text=True, env=env)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            return [l.split("\t")[0] for l in out.stdout.splitlines()]
+
+        self.assertIn("query", complete("convgraph qu"))
+        self.assertEqual(complete("convgraph query d"), ["downstream"])
+        self.assertEqual(complete("convgraph -v query sh"), ["show"])
+        self.assertIn("--all-shortest", complete("convgraph query path --a"))
+        self.assertEqual(complete("convgraph query upstream --relation a"), ["acts_through"])
+        self.assertEqual(complete("convgraph export --format gr"), ["graphml"])
+        self.assertEqual(complete(f"convgraph query show --graph {graph} 持续"), ["持续集成"])
+
+    def test_zsh_completes(self):
+        # zsh's completion widgets need a terminal; instead the generated function runs with
+        # `words` and `CURRENT` set as compsys sets them, and compadd/_files stubbed to print
+        # what would be offered (unfiltered: compsys filters by prefix itself).
+        zsh = shutil.which("zsh")
+        if not zsh:
+            self.skipTest("zsh is not installed (scripts/install-deps installs it)")
+        corpus = self.copy_fixture("house")
+        graph = os.path.join(self.tmp, "g.json")
+        run("build", corpus, "-o", graph)
+        script = self.write("c.zsh", run("completion", "zsh").out)
+        exe = os.environ.get("CONVGRAPH", "convgraph")
+        registered = subprocess.run([zsh, "-f", "-c", f"autoload -U compinit; compinit -u -d {self.tmp}/zcd; "
+                                     f"source {script}; print -r -- $_comps[convgraph]"], capture_output=True, text=True)
+        self.assertEqual(registered.stdout.strip(), "_convgraph", registered.stderr)
+
+        def offered(*words):
+            prog = ("compadd() { if [[ $1 == -a ]]; then print -rl -- ${(P)2}; return; fi;"
+                    " [[ $1 == -- ]] && shift; print -rl -- \"$@\" }\n"
+                    "_files() { print -r -- FILES }\n"
+                    f"source {script}\n"
+                    f"words=({' '.join(shlex.quote(w) for w in words)})\nCURRENT={len(words)}\n_convgraph\n")
+            out = subprocess.run([zsh, "-f", "-c", prog], capture_output=True, text=True)
+            self.assertEqual(out.returncode, 0, out.stderr)
+            return out.stdout.split()
+
+        self.assertIn("query", offered(exe, ""))
+        self.assertIn("downstream", offered(exe, "query", ""))
+        self.assertIn("show", offered(exe, "-v", "query", ""))
+        self.assertIn("--all-shortest", offered(exe, "query", "path", "--a"))
+        self.assertIn("acts_through", offered(exe, "query", "upstream", "--relation", ""))
+        export_formats = offered(exe, "export", "--format", "")
+        self.assertIn("graphml", export_formats)
+        self.assertNotIn("tsv", export_formats)
+        self.assertIn("tsv", offered(exe, "query", "list", "--format", ""))
+        self.assertEqual(offered(exe, "build", ""), ["FILES"])
+        self.assertIn("持续集成", offered(exe, "query", "show", "--graph", graph, "持续"))
 
 
 if __name__ == "__main__":
