@@ -4,6 +4,7 @@
 #include "graph_impl.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <numeric>
 #include <set>
@@ -40,7 +41,38 @@ Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, Edges edge
     auto edge_order = [](const Edge& a, const Edge& b) {
         return std::tie(a.source, a.target, a.relation) < std::tie(b.source, b.target, b.relation);
     };
-    if (!std::is_sorted(edges.begin(), edges.end(), edge_order)) std::sort(edges.begin(), edges.end(), edge_order);
+    if (!std::is_sorted(edges.begin(), edges.end(), edge_order)) {
+        // Sort 24-byte keys, not 150-byte edges, then apply the permutation in place, cycle by
+        // cycle: each edge is moved about once and no second copy of the edges is made.
+        struct Key {
+            NodeIndex source, target;
+            std::uint32_t relation, index;
+        };
+        std::vector<Key> keys;
+        keys.reserve(edges.size());
+        for (std::size_t i = 0; i < edges.size(); ++i)
+            keys.push_back({edges[i].source, edges[i].target, static_cast<std::uint32_t>(edges[i].relation),
+                            static_cast<std::uint32_t>(i)});
+        std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+            return std::tie(a.source, a.target, a.relation, a.index) < std::tie(b.source, b.target, b.relation, b.index);
+        });
+        std::vector<std::uint32_t> from(edges.size());  // position i receives edge from[i]
+        for (std::size_t i = 0; i < keys.size(); ++i) from[i] = keys[i].index;
+        keys = {};
+        for (std::size_t start = 0; start < from.size(); ++start) {
+            if (from[start] == start) continue;
+            Edge held = std::move(edges[start]);
+            std::size_t i = start;
+            while (from[i] != start) {
+                edges[i] = std::move(edges[from[i]]);
+                std::size_t next = from[i];
+                from[i] = static_cast<std::uint32_t>(i);
+                i = next;
+            }
+            edges[i] = std::move(held);
+            from[i] = static_cast<std::uint32_t>(i);
+        }
+    }
     m_impl->edges = std::move(edges);
     for (NodeIndex i = 0; i < m_impl->nodes.size(); ++i) m_impl->by_id.emplace(m_impl->nodes[i].id, i);
     std::vector<std::pair<std::size_t, std::size_t>> ends;
