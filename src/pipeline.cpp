@@ -116,14 +116,16 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     // (corpus order keeps labels deterministic), and their facts are dropped right away: the
     // facts of a large corpus never sit in memory all at once, and with -j2 merging overlaps
     // with the analysis of later notes.
+    // A worker that finds another one merging does not wait: it goes on analysing, and the
+    // merging worker (or the next one to finish a note, or the final call) takes its note.
     GraphBuilder builder(options.aliases);
     std::mutex merge_mutex;
-    std::vector<char> finished(inputs.size(), 0);
+    std::vector<std::atomic<bool>> finished(inputs.size());
     std::size_t next_to_merge = 0;
-    auto merge_ready = [&](std::size_t i) {
-        std::lock_guard lock(merge_mutex);
-        finished[i] = 1;
-        for (; next_to_merge < inputs.size() && finished[next_to_merge]; ++next_to_merge) {
+    auto merge_ready = [&] {
+        std::unique_lock lock(merge_mutex, std::try_to_lock);
+        if (!lock) return;
+        for (; next_to_merge < inputs.size() && finished[next_to_merge].load(std::memory_order_acquire); ++next_to_merge) {
             auto& r = results[next_to_merge];
             if (!r) continue;
             builder.add_note(r->facts);
@@ -158,8 +160,10 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
             }
             results[i]->document.shed_for_link_checks();
         }
-        merge_ready(i);
+        finished[i].store(true, std::memory_order_release);
+        merge_ready();
     });
+    merge_ready();  // whatever was finished while another worker held the lock
 
     timer.lap("read, analyse and merge notes");
     out.analyzed = analyzed;
