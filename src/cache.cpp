@@ -1,14 +1,17 @@
-// Cache: per-note analysis results as CBOR files named by a hash of (version, conventions, path, text).
+// Cache: per-note analysis results as binary files named by a hash of (version, conventions, path, text).
 #include "convgraph/cache.hpp"
 
+#include "convgraph/error.hpp"
 #include "convgraph/io.hpp"
+
+#include "binary_io.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
 namespace convgraph {
 
@@ -18,7 +21,7 @@ using Json = nlohmann::json;
 namespace {
 
 // Bumped whenever the entry layout or what analyze_note produces changes shape.
-constexpr int k_cache_format = 1;
+constexpr int k_cache_format = 2;  // 2: binary layout (binary_io.hpp) instead of CBOR
 
 std::uint64_t mix(std::uint64_t x) {
     x ^= x >> 33;
@@ -35,31 +38,26 @@ std::uint64_t load64(const unsigned char* p) {
     return v;
 }
 
-Json loc_json(const SourceLoc& loc, const std::string& path) {
-    if (loc.path == path) return Json::array({loc.line, loc.column});
-    return Json::array({loc.line, loc.column, loc.path});
+constexpr std::string_view k_magic{"CGNOTE\0\0", 8};
+
+// A place in this note: line, column, and the path only when it is another file's (rare: a
+// diagnostic about a linked note).
+void put_loc(BinaryWriter& w, const SourceLoc& loc, const std::string& path) {
+    w.count(loc.line);
+    w.count(loc.column);
+    w.str(loc.path == path ? std::string_view() : std::string_view(loc.path));
 }
 
-SourceLoc loc_from(const Json& j, const std::string& path) {
+SourceLoc get_loc(BinaryReader& r, const std::string& path) {
     SourceLoc loc;
-    loc.line = j.at(0).get<int>();
-    loc.column = j.at(1).get<int>();
-    loc.path = j.size() > 2 ? j.at(2).get<std::string>() : path;
+    loc.line = r.count();
+    loc.column = r.count();
+    loc.path = r.str();
+    if (loc.path.empty()) loc.path = path;
     return loc;
 }
 
-Json named_json(const std::vector<NamedAt>& v, const std::string& path) {
-    Json a = Json::array();
-    for (const auto& n : v) a.push_back(Json::array({n.name, loc_json(n.loc, path)}));
-    return a;
-}
-
-std::vector<NamedAt> named_from(const Json& a, const std::string& path) {
-    std::vector<NamedAt> v;
-    v.reserve(a.size());
-    for (const auto& j : a) v.push_back(NamedAt{j.at(0).get<std::string>(), loc_from(j.at(1), path)});
-    return v;
-}
+constexpr std::array<Severity, 3> k_severities = {Severity::note, Severity::warning, Severity::error};
 
 }  // namespace
 
@@ -109,130 +107,152 @@ std::string NoteCache::key(std::string_view salt, std::string_view path, std::st
 fs::path NoteCache::entry_path(const std::string& key) const { return m_dir / key.substr(0, 2) / key.substr(2); }
 
 std::optional<NoteAnalysis> NoteCache::load(const std::string& key, const std::string& path) const {
-    std::ifstream in(entry_path(key), std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return std::nullopt;
+    std::string data;
+    try {
+        data = read_file(entry_path(key));
+    } catch (const Error&) {
+        return std::nullopt;  // no entry (or an unreadable one): a miss
+    }
     return decode_note_analysis(data, path);
 }
 
 void NoteCache::store(const std::string& key, const NoteAnalysis& analysis) const {
+    // Written in place, not through a temporary and a rename: that cost a third of a cold
+    // build in file-system calls. A torn entry (a crash, a full disk) fails to decode — every
+    // read is bounds-checked and the entry must end exactly where its layout does — and is a
+    // miss; two builds writing one key write the same bytes.
     try {
-        write_file_atomic(entry_path(key), encode_note_analysis(analysis));
+        fs::path file = entry_path(key);
+        std::error_code ec;
+        fs::create_directories(file.parent_path(), ec);
+        std::string data = encode_note_analysis(analysis);
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out.write(data.data(), static_cast<std::streamsize>(data.size()));
     } catch (const std::exception&) {
         // A read-only or full cache directory only costs speed.
     }
 }
 
 std::string encode_note_analysis(const NoteAnalysis& a) {
+    // What the later stages read: heading anchors and links (the document is shed to these
+    // anyway), diagnostics, facts. A plain binary layout: the nlohmann tree this replaced made
+    // a warm build slower than analysing the notes again.
     const std::string& path = a.document.path;
-    Json j = Json::object();
-    j["v"] = k_cache_format;
-    j["path"] = path;
-    j["bytes"] = a.bytes;
-    Json headings = Json::array();
-    for (const auto& h : a.document.headings)
-        headings.push_back(Json::array({h.level, h.text, h.number, h.title, h.anchor, h.parent, loc_json(h.loc, path)}));
-    j["headings"] = std::move(headings);
-    Json links = Json::array();
-    for (const auto& l : a.document.links)
-        links.push_back(Json::array({l.destination, l.text, l.heading, loc_json(l.loc, path)}));
-    j["links"] = std::move(links);
-    Json diags = Json::array();
-    for (const auto& d : a.diagnostics)
-        diags.push_back(Json::array({loc_json(d.loc, path), static_cast<int>(d.severity), d.code, d.message, d.hint}));
-    j["diagnostics"] = std::move(diags);
-    const NoteFacts& f = a.facts;
-    Json facts = Json::object();
-    facts["path"] = f.path;
-    facts["title"] = f.title;
-    facts["series"] = f.series;
-    facts["subject"] = f.subject;
-    facts["title_loc"] = loc_json(f.title_loc, path);
-    Json mentions = Json::array();
-    for (const auto& m : f.mentions)
-        mentions.push_back(Json::array({m.name, to_string(m.role), loc_json(m.loc, path), m.description}));
-    facts["mentions"] = std::move(mentions);
-    Json relations = Json::array();
-    for (const auto& r : f.relations) {
-        Json attrs = Json::array();
-        for (const auto& [k, v] : r.attributes) attrs.push_back(Json::array({k, v}));
-        relations.push_back(Json::array(
-            {to_string(r.relation), r.from, r.to, loc_json(r.loc, path), r.label, r.description, std::move(attrs)}));
+    std::string out;
+    BinaryWriter w(out);
+    w.raw(k_magic);
+    w.u32(k_cache_format);
+    w.str(path);
+    w.num<std::uint64_t>(a.bytes);
+    w.u32(a.document.headings.size());
+    for (const auto& h : a.document.headings) w.str(h.anchor);
+    w.u32(a.document.links.size());
+    for (const auto& l : a.document.links) {
+        w.str(l.destination);
+        put_loc(w, l.loc, path);
     }
-    facts["relations"] = std::move(relations);
-    facts["table_drivers"] = named_json(f.table_drivers, path);
-    facts["overview_drivers"] = named_json(f.overview_drivers, path);
-    j["facts"] = std::move(facts);
-    std::vector<std::uint8_t> bytes = Json::to_cbor(j);
-    return std::string(bytes.begin(), bytes.end());
+    w.u32(a.diagnostics.size());
+    for (const auto& d : a.diagnostics) {
+        put_loc(w, d.loc, path);
+        w.u8(static_cast<unsigned>(d.severity));
+        w.str(d.code);
+        w.str(d.message);
+        w.str(d.hint);
+    }
+    const NoteFacts& f = a.facts;
+    w.str(f.title);
+    w.str(f.series);
+    w.str(f.subject);
+    put_loc(w, f.title_loc, path);
+    w.u32(f.mentions.size());
+    for (const auto& m : f.mentions) {
+        w.str(m.name);
+        w.u8(static_cast<unsigned>(m.role));
+        put_loc(w, m.loc, path);
+        w.str(m.description);
+    }
+    w.u32(f.relations.size());
+    for (const auto& r : f.relations) {
+        w.u8(static_cast<unsigned>(r.relation));
+        w.str(r.from);
+        w.str(r.to);
+        put_loc(w, r.loc, path);
+        w.str(r.label);
+        w.str(r.description);
+        w.u32(r.attributes.size());
+        for (const auto& [k, v] : r.attributes) {
+            w.str(k);
+            w.str(v);
+        }
+    }
+    for (const auto* list : {&f.table_drivers, &f.overview_drivers}) {
+        w.u32(list->size());
+        for (const auto& n : *list) {
+            w.str(n.name);
+            put_loc(w, n.loc, path);
+        }
+    }
+    return out;
 }
 
 std::optional<NoteAnalysis> decode_note_analysis(std::string_view data, const std::string& path) {
     try {
-        Json j = Json::from_cbor(data.begin(), data.end());
-        if (j.at("v").get<int>() != k_cache_format || j.at("path").get<std::string>() != path) return std::nullopt;
+        BinaryReader r(data);
+        if (r.raw(k_magic.size()) != k_magic || r.u32() != static_cast<std::uint32_t>(k_cache_format) || r.str() != path)
+            return std::nullopt;
         NoteAnalysis a;
         a.document.path = path;
-        a.bytes = j.at("bytes").get<std::uint64_t>();
-        for (const auto& h : j.at("headings")) {
-            Heading x;
-            x.level = h.at(0).get<int>();
-            x.text = h.at(1).get<std::string>();
-            x.number = h.at(2).get<std::string>();
-            x.title = h.at(3).get<std::string>();
-            x.anchor = h.at(4).get<std::string>();
-            x.parent = h.at(5).get<int>();
-            x.loc = loc_from(h.at(6), path);
-            a.document.headings.push_back(std::move(x));
+        a.bytes = r.num<std::uint64_t>();
+        a.document.headings.resize(r.items(r.u32(), 4));
+        for (auto& h : a.document.headings) h.anchor = r.str();
+        a.document.links.resize(r.items(r.u32(), 16));
+        for (auto& l : a.document.links) {
+            l.destination = r.str();
+            l.loc = get_loc(r, path);
         }
-        for (const auto& l : j.at("links")) {
-            Link x;
-            x.destination = l.at(0).get<std::string>();
-            x.text = l.at(1).get<std::string>();
-            x.heading = l.at(2).get<int>();
-            x.loc = loc_from(l.at(3), path);
-            a.document.links.push_back(std::move(x));
+        a.diagnostics.resize(r.items(r.u32(), 25));
+        for (auto& d : a.diagnostics) {
+            d.loc = get_loc(r, path);
+            d.severity = enum_at(r.u8(), k_severities);
+            d.code = r.str();
+            d.message = r.str();
+            d.hint = r.str();
         }
-        for (const auto& d : j.at("diagnostics")) {
-            Diagnostic x;
-            x.loc = loc_from(d.at(0), path);
-            int sev = d.at(1).get<int>();
-            if (sev < 0 || sev > static_cast<int>(Severity::error)) return std::nullopt;
-            x.severity = static_cast<Severity>(sev);
-            x.code = d.at(2).get<std::string>();
-            x.message = d.at(3).get<std::string>();
-            x.hint = d.at(4).get<std::string>();
-            a.diagnostics.push_back(std::move(x));
+        NoteFacts& f = a.facts;
+        f.path = path;
+        f.title = r.str();
+        f.series = r.str();
+        f.subject = r.str();
+        f.title_loc = get_loc(r, path);
+        f.mentions.resize(r.items(r.u32(), 21));
+        for (auto& m : f.mentions) {
+            m.name = r.str();
+            m.role = enum_at(r.u8(), k_all_roles);
+            m.loc = get_loc(r, path);
+            m.description = r.str();
         }
-        const Json& f = j.at("facts");
-        NoteFacts& facts = a.facts;
-        facts.path = f.at("path").get<std::string>();
-        facts.title = f.at("title").get<std::string>();
-        facts.series = f.at("series").get<std::string>();
-        facts.subject = f.at("subject").get<std::string>();
-        facts.title_loc = loc_from(f.at("title_loc"), path);
-        for (const auto& m : f.at("mentions")) {
-            auto role = role_from_string(m.at(1).get<std::string>());
-            if (!role) return std::nullopt;
-            facts.mentions.push_back(ConceptMention{m.at(0).get<std::string>(), *role, loc_from(m.at(2), path),
-                                                    m.at(3).get<std::string>()});
+        f.relations.resize(r.items(r.u32(), 33));
+        for (auto& x : f.relations) {
+            x.relation = enum_at(r.u8(), k_all_relations);
+            x.from = r.str();
+            x.to = r.str();
+            x.loc = get_loc(r, path);
+            x.label = r.str();
+            x.description = r.str();
+            x.attributes.resize(r.items(r.u32(), 8));
+            for (auto& [k, v] : x.attributes) {
+                k = r.str();
+                v = r.str();
+            }
         }
-        for (const auto& r : f.at("relations")) {
-            auto rel = relation_from_string(r.at(0).get<std::string>());
-            if (!rel) return std::nullopt;
-            RelationFact x;
-            x.relation = *rel;
-            x.from = r.at(1).get<std::string>();
-            x.to = r.at(2).get<std::string>();
-            x.loc = loc_from(r.at(3), path);
-            x.label = r.at(4).get<std::string>();
-            x.description = r.at(5).get<std::string>();
-            for (const auto& kv : r.at(6)) x.attributes.emplace_back(kv.at(0).get<std::string>(), kv.at(1).get<std::string>());
-            facts.relations.push_back(std::move(x));
+        for (auto* list : {&f.table_drivers, &f.overview_drivers}) {
+            list->resize(r.items(r.u32(), 16));
+            for (auto& n : *list) {
+                n.name = r.str();
+                n.loc = get_loc(r, path);
+            }
         }
-        facts.table_drivers = named_from(f.at("table_drivers"), path);
-        facts.overview_drivers = named_from(f.at("overview_drivers"), path);
+        if (!r.at_end()) return std::nullopt;
         return a;
     } catch (const std::exception&) {
         return std::nullopt;

@@ -15,6 +15,8 @@
 
 #include "convgraph/graph_file.hpp"
 
+#include "binary_io.hpp"
+
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -32,26 +34,10 @@ constexpr std::string_view k_magic{"CVGRAPH\0", 8};
 constexpr std::string_view k_end{"END\0", 4};
 constexpr std::uint32_t k_layout_version = 1;
 
-class Writer {
+// A BinaryWriter whose buffer goes to a stream each time it passes 1 MiB.
+class Writer : public BinaryWriter {
 public:
-    explicit Writer(std::ostream& out) : m_out(out) { m_buf.reserve(k_chunk + 4096); }
-    ~Writer() = default;
-
-    void raw(std::string_view s) { m_buf.append(s); }
-    template <typename T>
-    void num(T v) {
-        static_assert(std::is_integral_v<T>);
-        for (std::size_t i = 0; i < sizeof(T); ++i) m_buf += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xFF);
-    }
-    void u8(unsigned v) { num<std::uint8_t>(static_cast<std::uint8_t>(v)); }
-    void u32(std::uint64_t v) {
-        if (v > UINT32_MAX) throw std::length_error("graph binary: value does not fit 32 bits");
-        num<std::uint32_t>(static_cast<std::uint32_t>(v));
-    }
-    void str(std::string_view s) {
-        u32(s.size());
-        m_buf.append(s);
-    }
+    explicit Writer(std::ostream& out) : BinaryWriter(m_buf), m_out(out) { m_buf.reserve(k_chunk + 4096); }
     void item_done() {
         if (m_buf.size() >= k_chunk) flush();
     }
@@ -62,72 +48,27 @@ public:
 
 private:
     static constexpr std::size_t k_chunk = 1 << 20;
-    std::ostream& m_out;
     std::string m_buf;
+    std::ostream& m_out;
 };
 
-struct Corrupt : std::runtime_error {
-    Corrupt() : std::runtime_error("corrupt graph binary") {}
-};
-
-class Reader {
-public:
-    explicit Reader(std::string_view data) : m_data(data) {}
-
-    std::string_view raw(std::size_t n) {
-        if (n > m_data.size() - m_pos) throw Corrupt();
-        std::string_view s = m_data.substr(m_pos, n);
-        m_pos += n;
-        return s;
-    }
-    template <typename T>
-    T num() {
-        std::string_view b = raw(sizeof(T));
-        std::uint64_t v = 0;
-        for (std::size_t i = 0; i < sizeof(T); ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(b[i])) << (8 * i);
-        return static_cast<T>(v);
-    }
-    unsigned u8() { return num<std::uint8_t>(); }
-    std::uint32_t u32() { return num<std::uint32_t>(); }
-    std::string str() { return std::string(raw(u32())); }
-    // A count of items each at least `min_bytes` long: more than the bytes left is corrupt
-    // (and would otherwise make a reserve() ask for gigabytes).
-    std::size_t count(std::uint64_t n, std::size_t min_bytes) const {
-        if (n > (m_data.size() - m_pos) / min_bytes) throw Corrupt();
-        return static_cast<std::size_t>(n);
-    }
-    bool at_end() const { return m_pos == m_data.size(); }
-
-private:
-    std::string_view m_data;
-    std::size_t m_pos = 0;
-};
-
-template <typename E, std::size_t N>
-E enum_at(unsigned v, const std::array<E, N>& all) {
-    if (v >= N) throw Corrupt();
-    return all[v];
-}
+using Reader = BinaryReader;
+using Corrupt = BinaryCorrupt;
 
 constexpr std::array<Severity, 3> k_severities = {Severity::note, Severity::warning, Severity::error};
 
-int line_number(std::uint32_t v) {
-    if (v > static_cast<std::uint32_t>(INT32_MAX)) throw Corrupt();
-    return static_cast<int>(v);
-}
-
 void write_place(Writer& w, const Place& p) {
     w.u32(p.file);
-    w.u32(static_cast<std::uint32_t>(std::max(p.line, 0)));
-    w.u32(static_cast<std::uint32_t>(std::max(p.column, 0)));
+    w.count(p.line);
+    w.count(p.column);
 }
 
 Place read_place(Reader& r, std::size_t files) {
     Place p;
     p.file = r.u32();
     if (p.file >= files) throw Corrupt();
-    p.line = line_number(r.u32());
-    p.column = line_number(r.u32());
+    p.line = r.count();
+    p.column = r.count();
     return p;
 }
 
@@ -142,7 +83,7 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected) {
 
     BuildResult out;
     std::vector<std::string> files;
-    std::size_t n = r.count(r.num<std::uint64_t>(), 24);
+    std::size_t n = r.items(r.num<std::uint64_t>(), 24);
     out.documents.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
         DocumentInfo d;
@@ -156,7 +97,7 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected) {
     }
     if (!std::is_sorted(files.begin(), files.end())) throw Corrupt();
 
-    std::vector<Node> nodes(r.count(r.num<std::uint64_t>(), 14));
+    std::vector<Node> nodes(r.items(r.num<std::uint64_t>(), 14));
     for (Node& node : nodes) {
         node.id = r.str();
         node.label = r.str();
@@ -164,14 +105,14 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected) {
         node.roles.resize(r.u8());
         for (Role& role : node.roles) role = enum_at(r.u8(), k_all_roles);
         node.description = r.str();
-        node.provenance.resize(r.count(r.u32(), 13));
+        node.provenance.resize(r.items(r.u32(), 13));
         for (Mention& m : node.provenance) {
             m.place = read_place(r, files.size());
             m.role = enum_at(r.u8(), k_all_roles);
         }
     }
 
-    Edges edges(r.count(r.num<std::uint64_t>(), 21));
+    Edges edges(r.items(r.num<std::uint64_t>(), 21));
     for (Edge& e : edges) {
         e.relation = enum_at(r.u8(), k_all_relations);
         e.source = r.u32();
@@ -179,20 +120,20 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected) {
         if (e.source >= nodes.size() || e.target >= nodes.size()) throw Corrupt();
         e.label = r.str();
         e.description = r.str();
-        e.attributes.resize(r.count(r.u32(), 8));
+        e.attributes.resize(r.items(r.u32(), 8));
         for (auto& [k, v] : e.attributes) {
             k = r.str();
             v = r.str();
         }
-        e.provenance.resize(r.count(r.u32(), 12));
+        e.provenance.resize(r.items(r.u32(), 12));
         for (Place& p : e.provenance) p = read_place(r, files.size());
     }
 
-    out.diagnostics.resize(r.count(r.num<std::uint64_t>(), 25));
+    out.diagnostics.resize(r.items(r.num<std::uint64_t>(), 25));
     for (Diagnostic& d : out.diagnostics) {
         d.loc.path = r.str();
-        d.loc.line = line_number(r.u32());
-        d.loc.column = line_number(r.u32());
+        d.loc.line = r.count();
+        d.loc.column = r.count();
         d.severity = enum_at(r.u8(), k_severities);
         d.code = r.str();
         d.message = r.str();
@@ -262,8 +203,8 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
     w.num<std::uint64_t>(result.diagnostics.size());
     for (const Diagnostic& d : result.diagnostics) {
         w.str(d.loc.path);
-        w.u32(static_cast<std::uint32_t>(std::max(d.loc.line, 0)));
-        w.u32(static_cast<std::uint32_t>(std::max(d.loc.column, 0)));
+        w.count(d.loc.line);
+        w.count(d.loc.column);
         w.u8(static_cast<unsigned>(d.severity));
         w.str(d.code);
         w.str(d.message);
@@ -275,16 +216,13 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
 }
 
 void restamp_graph_binary(std::ostream& out, const GraphFileStamp& stamp) {
-    std::ostringstream header;
-    {
-        Writer w(header);
-        w.num<std::uint64_t>(stamp.size);
-        w.num<std::int64_t>(stamp.mtime_ns);
-        w.flush();
-    }
+    std::string header;
+    BinaryWriter w(header);
+    w.num<std::uint64_t>(stamp.size);
+    w.num<std::int64_t>(stamp.mtime_ns);
     auto end = out.tellp();
     out.seekp(static_cast<std::streamoff>(k_magic.size() + 8));  // after the magic and two u32 versions
-    out << header.str();
+    out << header;
     out.seekp(end);
 }
 

@@ -117,14 +117,21 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     // facts of a large corpus never sit in memory all at once, and with -j2 merging overlaps
     // with the analysis of later notes.
     // A worker that finds another one merging does not wait: it goes on analysing, and the
-    // merging worker (or the next one to finish a note, or the final call) takes its note.
+    // merging worker (or the next one to finish a note, or the final call) takes its note —
+    // unless the notes waiting to be merged pile up (cache hits load faster than they merge):
+    // then it waits for the lock, so memory stays bounded.
+    constexpr std::size_t k_max_backlog = 256;
     GraphBuilder builder(options.aliases);
     std::mutex merge_mutex;
     std::vector<std::atomic<bool>> finished(inputs.size());
     std::size_t next_to_merge = 0;
-    auto merge_ready = [&] {
-        std::unique_lock lock(merge_mutex, std::try_to_lock);
-        if (!lock) return;
+    std::atomic<std::size_t> merged{0};  // next_to_merge, readable without the lock
+    auto merge_ready = [&](std::size_t just_finished) {
+        std::unique_lock lock(merge_mutex, std::defer_lock);
+        if (just_finished >= merged.load(std::memory_order_relaxed) + k_max_backlog)
+            lock.lock();
+        else if (!lock.try_lock())
+            return;
         for (; next_to_merge < inputs.size() && finished[next_to_merge].load(std::memory_order_acquire); ++next_to_merge) {
             auto& r = results[next_to_merge];
             if (!r) continue;
@@ -133,6 +140,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
                 DocumentInfo{r->document.path, r->facts.title, r->facts.series, r->facts.subject, r->bytes});
             r->facts = NoteFacts{};
         }
+        merged.store(next_to_merge, std::memory_order_relaxed);
     };
     parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
         DiagnosticSink sink;
@@ -161,9 +169,9 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
             results[i]->document.shed_for_link_checks();
         }
         finished[i].store(true, std::memory_order_release);
-        merge_ready();
+        merge_ready(i);
     });
-    merge_ready();  // whatever was finished while another worker held the lock
+    merge_ready(inputs.size());  // whatever was finished while another worker held the lock
 
     timer.lap("read, analyse and merge notes");
     out.analyzed = analyzed;

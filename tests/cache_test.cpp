@@ -167,6 +167,22 @@ TEST_CASE("cache: an entry round-trips and names its note", "[cache]") {
     CHECK(back->facts.relations.size() == a.facts.relations.size());
     CHECK(back->document.links.size() == a.document.links.size());
     CHECK(back->document.headings.size() == a.document.headings.size());
+    CHECK(back->facts.title == a.facts.title);
+    CHECK(back->facts.title_loc == a.facts.title_loc);
+    for (std::size_t i = 0; i < a.facts.relations.size(); ++i) {
+        CHECK(back->facts.relations[i].from == a.facts.relations[i].from);
+        CHECK(back->facts.relations[i].loc == a.facts.relations[i].loc);
+        CHECK(back->facts.relations[i].attributes == a.facts.relations[i].attributes);
+    }
+    for (std::size_t i = 0; i < a.document.headings.size(); ++i)
+        CHECK(back->document.headings[i].anchor == a.document.headings[i].anchor);
     CHECK(!decode_note_analysis(data, "notes/11.md"));
-    CHECK(!decode_note_analysis(data.substr(0, 10), "notes/10.md"));
+    // Every truncation is refused, and a flipped byte anywhere never crashes (ASan runs this).
+    for (std::size_t n = 0; n < data.size(); ++n) CHECK_FALSE(decode_note_analysis(data.substr(0, n), "notes/10.md"));
+    CHECK_FALSE(decode_note_analysis(data + "x", "notes/10.md"));
+    for (std::size_t i = 0; i < data.size(); i += 3) {
+        std::string bad = data;
+        bad[i] = static_cast<char>(bad[i] ^ 0x5A);
+        (void)decode_note_analysis(bad, "notes/10.md");
+    }
 }

@@ -39,7 +39,7 @@ private:
     std::filesystem::path m_dir;
 };
 
-// Serialises the cached part of an analysis (CBOR) and back; nullopt when `data` is malformed
+// Serialises the cached part of an analysis (binary_io.hpp layout) and back; nullopt when `data` is malformed
 // or belongs to another path.
 std::string encode_note_analysis(const NoteAnalysis& analysis);
 std::optional<NoteAnalysis> decode_note_analysis(std::string_view data, const std::string& path);

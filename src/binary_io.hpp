@@ -1,0 +1,93 @@
+// Binary IO (private): the little-endian, length-prefixed encoding shared by the binary twin of
+// the graph file and the note cache. Both are caches of convgraph's own data, read in one pass
+// with every read bounds-checked, so a damaged file is refused, never trusted.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+namespace convgraph {
+
+// Thrown by BinaryReader on any inconsistency; callers turn it into "not a valid file".
+struct BinaryCorrupt : std::runtime_error {
+    BinaryCorrupt() : std::runtime_error("corrupt binary data") {}
+};
+
+// Appends to a string. str = u32 byte length + bytes.
+class BinaryWriter {
+public:
+    explicit BinaryWriter(std::string& out) : m_out(out) {}
+
+    void raw(std::string_view s) { m_out.append(s); }
+    template <typename T>
+    void num(T v) {
+        static_assert(std::is_integral_v<T>);
+        for (std::size_t i = 0; i < sizeof(T); ++i)
+            m_out += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xFF);
+    }
+    void u8(unsigned v) { num<std::uint8_t>(static_cast<std::uint8_t>(v)); }
+    void u32(std::uint64_t v) {
+        if (v > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("binary: value does not fit 32 bits");
+        num<std::uint32_t>(static_cast<std::uint32_t>(v));
+    }
+    // Line and column numbers: never negative in practice; clamped so the encoding is total.
+    void count(int v) { u32(static_cast<std::uint32_t>(v < 0 ? 0 : v)); }
+    void str(std::string_view s) {
+        u32(s.size());
+        m_out.append(s);
+    }
+
+private:
+    std::string& m_out;
+};
+
+class BinaryReader {
+public:
+    explicit BinaryReader(std::string_view data) : m_data(data) {}
+
+    std::string_view raw(std::size_t n) {
+        if (n > m_data.size() - m_pos) throw BinaryCorrupt();
+        std::string_view s = m_data.substr(m_pos, n);
+        m_pos += n;
+        return s;
+    }
+    template <typename T>
+    T num() {
+        std::string_view b = raw(sizeof(T));
+        std::uint64_t v = 0;
+        for (std::size_t i = 0; i < sizeof(T); ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(b[i])) << (8 * i);
+        return static_cast<T>(v);
+    }
+    unsigned u8() { return num<std::uint8_t>(); }
+    std::uint32_t u32() { return num<std::uint32_t>(); }
+    int count() {
+        std::uint32_t v = u32();
+        if (v > static_cast<std::uint32_t>(std::numeric_limits<int>::max())) throw BinaryCorrupt();
+        return static_cast<int>(v);
+    }
+    std::string str() { return std::string(raw(u32())); }
+    // A number of items, each at least `min_bytes` long: more than the bytes left is corrupt
+    // (and would otherwise make a resize() ask for gigabytes).
+    std::size_t items(std::uint64_t n, std::size_t min_bytes) const {
+        if (n > (m_data.size() - m_pos) / min_bytes) throw BinaryCorrupt();
+        return static_cast<std::size_t>(n);
+    }
+    bool at_end() const { return m_pos == m_data.size(); }
+
+private:
+    std::string_view m_data;
+    std::size_t m_pos = 0;
+};
+
+// An enum from its index in a table of all its values.
+template <typename Table>
+typename Table::value_type enum_at(unsigned v, const Table& all) {
+    if (v >= all.size()) throw BinaryCorrupt();
+    return all[v];
+}
+
+}  // namespace convgraph
