@@ -21,10 +21,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstring>
-#include <sstream>
-#include <stdexcept>
-#include <type_traits>
 
 namespace convgraph {
 

@@ -2,14 +2,12 @@
 #include "convgraph/graph_file.hpp"
 
 #include "convgraph/error.hpp"
-#include "convgraph/io.hpp"
 #include "convgraph/unicode.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
 #include <unordered_map>
 
 namespace convgraph {
