@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
 
 namespace convgraph::cli {
 
@@ -14,6 +15,9 @@ struct GlobalOptions {
 };
 
 using Runner = std::function<int()>;
+
+// "mimalloc 2.0.9" when the executable is linked with it, else "system malloc".
+std::string allocator_name();
 
 Runner setup_build(CLI::App& app, const GlobalOptions& global);
 Runner setup_check(CLI::App& app, const GlobalOptions& global);

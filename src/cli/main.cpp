@@ -15,7 +15,7 @@ int main(int argc, char** argv) {
     using namespace convgraph::cli;
     CLI::App app{"convgraph: build a typed knowledge graph from a corpus of convergence notes, check the notes,\n"
                  "query the graph and export it."};
-    app.set_version_flag("--version", std::string("convgraph ") + CONVGRAPH_VERSION);
+    app.set_version_flag("--version", std::string("convgraph ") + CONVGRAPH_VERSION + " (" + allocator_name() + ")");
     app.require_subcommand(1);
     GlobalOptions global;
     app.add_flag("-v,--verbose", global.verbose, "Trace what convgraph does on stderr (repeat for more)");
