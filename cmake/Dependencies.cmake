@@ -12,3 +12,6 @@ find_package(Threads REQUIRED)
 # Graphviz's libgvc (with cgraph) renders the svg/png exports in process; the layout and render
 # plugins are loaded at run time from the graphviz package.
 pkg_check_modules(GVC REQUIRED IMPORTED_TARGET libgvc)
+# Abseil's flat_hash_map for the hash maps on the hot path of merging notes into the graph
+# (Boost 1.74 has no open-addressing map; std::unordered_map allocates a node per entry).
+find_package(absl REQUIRED)
