@@ -188,7 +188,7 @@ std::string clean_line(std::string_view text) {
     return out;
 }
 
-std::string edge_label(const Edge& e) { return e.label.empty() ? std::string(to_string(e.relation)) : e.label; }
+std::string edge_label(const Edge& e) { return e.label.empty() ? std::string(to_string(e.relation)) : e.label.str(); }
 
 std::string roles_text(const Node& n) {
     std::string s;

@@ -2,6 +2,7 @@
 // a Boost.Graph compressed sparse row graph. The only public header over Boost.Graph's storage.
 #pragma once
 
+#include "convgraph/compact_text.hpp"
 #include "convgraph/model.hpp"
 #include "convgraph/source_loc.hpp"
 
@@ -57,8 +58,8 @@ struct Edge {
     Relation relation = Relation::leads_to;
     NodeIndex source = 0;
     NodeIndex target = 0;
-    std::string label;
-    std::string description;
+    CompactText label;
+    CompactText description;
     std::vector<std::pair<std::string, std::string>> attributes;
     Places provenance;  // sorted, unique; one per statement of the fact
 };

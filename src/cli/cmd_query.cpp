@@ -207,8 +207,8 @@ int run_show(const QueryArgs& args) {
                 const Node& other = g.node(group.outgoing ? edge.target : edge.source);
                 je["node"] = other.label;
                 je["node_id"] = other.id;
-                if (!edge.label.empty()) je["label"] = edge.label;
-                if (!edge.description.empty()) je["description"] = edge.description;
+                if (!edge.label.empty()) je["label"] = edge.label.str();
+                if (!edge.description.empty()) je["description"] = edge.description.str();
                 je["sources"] = Json::array();
                 for (const auto& at : edge.provenance) je["sources"].push_back(to_string(g.location(at)));
                 edges.push_back(std::move(je));
@@ -234,7 +234,7 @@ int run_show(const QueryArgs& args) {
                 for (const auto& at : edge.provenance) places += (places.empty() ? "" : " ") + to_string(g.location(at));
                 t.rows.push_back({group.outgoing ? "out" : "in", std::string(to_string(edge.relation)),
                                   g.node(group.outgoing ? edge.target : edge.source).label,
-                                  edge.label.empty() ? edge.description : edge.label, places});
+                                  (edge.label.empty() ? edge.description : edge.label).str(), places});
             }
         }
         std::cout << render_table(t, format);
@@ -252,7 +252,7 @@ int run_show(const QueryArgs& args) {
         TextTable t{{"node", "detail", "source"}, {}};
         for (EdgeIndex e : group.edges) {
             const Edge& edge = g.edge(e);
-            std::string detail = edge.label.empty() ? edge.description : edge.label;
+            std::string detail = (edge.label.empty() ? edge.description : edge.label).str();
             t.rows.push_back({"  " + g.node(group.outgoing ? edge.target : edge.source).label, detail, edge_place(g, edge)});
         }
         std::cout << render_table(t, TableFormat::table, false);
