@@ -21,7 +21,7 @@ using Json = nlohmann::json;
 namespace {
 
 // Bumped whenever the entry layout or what analyze_note produces changes shape.
-constexpr int k_cache_format = 2;  // 2: binary layout (binary_io.hpp) instead of CBOR
+constexpr int k_cache_format = 3;  // 2: binary layout (binary_io.hpp) instead of CBOR; 3: links without a path
 
 std::uint64_t mix(std::uint64_t x) {
     x ^= x >> 33;
@@ -134,22 +134,23 @@ void NoteCache::store(const std::string& key, const NoteAnalysis& analysis) cons
 }
 
 std::string encode_note_analysis(const NoteAnalysis& a) {
-    // What the later stages read: heading anchors and links (the document is shed to these
+    // What the later stages read: heading anchors and links (all a build keeps of the document
     // anyway), diagnostics, facts. A plain binary layout: the nlohmann tree this replaced made
     // a warm build slower than analysing the notes again.
-    const std::string& path = a.document.path;
+    const std::string& path = a.links.path;
     std::string out;
     BinaryWriter w(out);
     w.raw(k_magic);
     w.u32(k_cache_format);
     w.str(path);
     w.num<std::uint64_t>(a.bytes);
-    w.u32(a.document.headings.size());
-    for (const auto& h : a.document.headings) w.str(h.anchor);
-    w.u32(a.document.links.size());
-    for (const auto& l : a.document.links) {
+    w.u32(a.links.anchors.size());
+    for (const auto& anchor : a.links.anchors) w.str(anchor);
+    w.u32(a.links.links.size());
+    for (const auto& l : a.links.links) {
         w.str(l.destination);
-        put_loc(w, l.loc, path);
+        w.count(l.line);
+        w.count(l.column);
     }
     w.u32(a.diagnostics.size());
     for (const auto& d : a.diagnostics) {
@@ -201,14 +202,15 @@ std::optional<NoteAnalysis> decode_note_analysis(std::string_view data, const st
         if (r.raw(k_magic.size()) != k_magic || r.u32() != static_cast<std::uint32_t>(k_cache_format) || r.str() != path)
             return std::nullopt;
         NoteAnalysis a;
-        a.document.path = path;
+        a.links.path = path;
         a.bytes = r.num<std::uint64_t>();
-        a.document.headings.resize(r.items(r.u32(), 4));
-        for (auto& h : a.document.headings) h.anchor = r.str();
-        a.document.links.resize(r.items(r.u32(), 16));
-        for (auto& l : a.document.links) {
+        a.links.anchors.resize(r.items(r.u32(), 4));
+        for (auto& anchor : a.links.anchors) anchor = r.str();
+        a.links.links.resize(r.items(r.u32(), 12));
+        for (auto& l : a.links.links) {
             l.destination = r.str();
-            l.loc = get_loc(r, path);
+            l.line = r.count();
+            l.column = r.count();
         }
         a.diagnostics.resize(r.items(r.u32(), 25));
         for (auto& d : a.diagnostics) {

@@ -109,34 +109,32 @@ LinkTarget classify_link(std::string_view from_path, std::string_view destinatio
     return t;
 }
 
-std::vector<std::pair<std::string, const Link*>> check_links(const Document& doc, const DocumentLookup& lookup,
-                                                             const NotePaths& note_paths,
-                                                             const FileExists& file_exists, DiagnosticSink& diags) {
-    std::vector<std::pair<std::string, const Link*>> resolved;
-    for (const auto& link : doc.links) {
-        LinkTarget t = classify_link(doc.path, link.destination);
+std::vector<std::pair<std::string, const LinkRef*>> check_links(const NoteLinks& note, const NoteLookup& lookup,
+                                                                const NotePaths& note_paths,
+                                                                const FileExists& file_exists, DiagnosticSink& diags) {
+    std::vector<std::pair<std::string, const LinkRef*>> resolved;
+    for (const auto& link : note.links) {
+        LinkTarget t = classify_link(note.path, link.destination);
         switch (t.kind) {
         case LinkTarget::Kind::external:
         case LinkTarget::Kind::in_page: break;  // in-page anchors: check_structure
         case LinkTarget::Kind::outside_corpus:
-            diags.warning(link.loc, "link-outside-corpus",
+            diags.warning(note.loc(link), "link-outside-corpus",
                           "link target '" + link.destination + "' is outside the corpus root and cannot be checked");
             break;
         case LinkTarget::Kind::relative: {
-            const Document* target = lookup(t.path);
+            const NoteLinks* target = lookup(t.path);
             if (!target) {
                 if (!file_exists || !file_exists(t.path)) {
-                    std::string near = note_paths.suggest(t.path, doc.path);
-                    diags.error(link.loc, "broken-link", "link target '" + t.path + "' does not exist in the corpus",
+                    std::string near = note_paths.suggest(t.path, note.path);
+                    diags.error(note.loc(link), "broken-link", "link target '" + t.path + "' does not exist in the corpus",
                                 near.empty() ? std::string() : "did you mean '" + near + "'?");
                 }
                 break;
             }
             if (!t.fragment.empty() && !target->has_anchor(t.fragment)) {
-                std::vector<std::string> anchors;
-                for (const auto& h : target->headings) anchors.push_back(h.anchor);
-                std::string near = nearest(t.fragment, anchors);
-                diags.error(link.loc, "broken-anchor", "no heading in '" + t.path + "' has the anchor '#" + t.fragment + "'",
+                std::string near = nearest(t.fragment, target->anchors);
+                diags.error(note.loc(link), "broken-anchor", "no heading in '" + t.path + "' has the anchor '#" + t.fragment + "'",
                             near.empty() ? std::string() : "did you mean '#" + near + "'?");
             }
             resolved.emplace_back(t.path, &link);

@@ -26,22 +26,6 @@ bool Document::has_anchor(std::string_view anchor) const {
     return std::any_of(headings.begin(), headings.end(), [&](const Heading& h) { return h.anchor == anchor; });
 }
 
-void Document::shed_for_link_checks() {
-    blocks.clear();
-    blocks.shrink_to_fit();
-    for (Heading& h : headings) {
-        std::string anchor = std::move(h.anchor);
-        h = Heading{};
-        h.anchor = std::move(anchor);
-    }
-    headings.shrink_to_fit();
-    for (Link& l : links) {
-        l.text.clear();
-        l.text.shrink_to_fit();
-    }
-    links.shrink_to_fit();
-}
-
 void split_section_number(std::string_view text, std::string& number, std::string& title) {
     number.clear();
     title = std::string(trim(text));

@@ -39,6 +39,7 @@ NoteAnalysis analyze_note(const std::string& path, const std::string& text, cons
     check_note_facts(a.document, a.facts, options.conventions, sink);
     a.suppressions = Suppressions::scan(text);
     a.diagnostics = sink.take();
+    a.links = NoteLinks::of(a.document);
     return a;
 }
 
@@ -137,7 +138,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
             if (!r) continue;
             builder.add_note(r->facts);
             out.documents.push_back(
-                DocumentInfo{r->document.path, r->facts.title, r->facts.series, r->facts.subject, r->bytes});
+                DocumentInfo{r->links.path, r->facts.title, r->facts.series, r->facts.subject, r->bytes});
             r->facts = NoteFacts{};
         }
         merged.store(next_to_merge, std::memory_order_relaxed);
@@ -166,7 +167,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
                 if (cache) cache->store(key, *results[i]);
                 spdlog::debug("analysed {}", inputs[i].path);
             }
-            results[i]->document.shed_for_link_checks();
+            results[i]->document = Document{};  // the link checks need only results[i]->links
         }
         finished[i].store(true, std::memory_order_release);
         merge_ready(i);
@@ -176,10 +177,10 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     timer.lap("read, analyse and merge notes");
     out.analyzed = analyzed;
     std::vector<Diagnostic> diags = std::move(scan_diags);
-    std::map<std::string, const Document*> by_path;
+    std::map<std::string, const NoteLinks*> by_path;
     for (const auto& r : results)
-        if (r) by_path.emplace(r->document.path, &r->document);
-    DocumentLookup lookup = [&](const std::string& p) -> const Document* {
+        if (r) by_path.emplace(r->links.path, &r->links);
+    NoteLookup lookup = [&](const std::string& p) -> const NoteLinks* {
         auto it = by_path.find(p);
         return it == by_path.end() ? nullptr : it->second;
     };
@@ -194,9 +195,9 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         NoteAnalysis& a = *results[i];
         diags.insert(diags.end(), a.diagnostics.begin(), a.diagnostics.end());
         DiagnosticSink link_sink;
-        if (!a.suppressions.empty()) suppressions.emplace(a.document.path, &a.suppressions);
-        for (const auto& [target, link] : check_links(a.document, lookup, note_paths, file_exists, link_sink))
-            links.push_back(DocumentLink{a.document.path, target, link->loc});
+        if (!a.suppressions.empty()) suppressions.emplace(a.links.path, &a.suppressions);
+        for (const auto& [target, link] : check_links(a.links, lookup, note_paths, file_exists, link_sink))
+            links.push_back(DocumentLink{a.links.path, target, a.links.loc(*link)});
         const auto& more = link_sink.all();
         diags.insert(diags.end(), more.begin(), more.end());
     }

@@ -112,13 +112,15 @@ TEST_CASE("check_links reports broken links anchors and links leaving the corpus
                                  "- [img](pic.png)\n"                   // 9
                                  "- [here](#a)\n"));                    // 10
     corpus.emplace("sub/b.md", parse("sub/b.md", "# B\n\n## 二、细节\n"));
-    DocumentLookup lookup = [&](const std::string& p) -> const Document* {
-        auto it = corpus.find(p);
-        return it == corpus.end() ? nullptr : &it->second;
+    std::map<std::string, NoteLinks> notes;
+    for (const auto& [path, doc] : corpus) notes.emplace(path, NoteLinks::of(doc));
+    NoteLookup lookup = [&](const std::string& p) -> const NoteLinks* {
+        auto it = notes.find(p);
+        return it == notes.end() ? nullptr : &it->second;
     };
     FileExists exists = [](const std::string& p) { return p == "pic.png"; };
     DiagnosticSink sink;
-    auto resolved = check_links(corpus.at("a.md"), lookup, NotePaths({"a.md", "sub/b.md"}), exists, sink);
+    auto resolved = check_links(notes.at("a.md"), lookup, NotePaths({"a.md", "sub/b.md"}), exists, sink);
     auto diags = sink.take();
 
     std::vector<std::pair<int, std::string>> got;
@@ -142,7 +144,7 @@ TEST_CASE("check_links reports broken links anchors and links leaving the corpus
     std::vector<int> lines;
     for (const auto& [target, link] : resolved) {
         CHECK(target == "sub/b.md");
-        lines.push_back(link->loc.line);
+        lines.push_back(link->line);
     }
     CHECK(lines == std::vector<int>{3, 4, 5});
 }

@@ -7,6 +7,7 @@
 #include "convgraph/document.hpp"
 #include "convgraph/extract.hpp"
 #include "convgraph/graph.hpp"
+#include "convgraph/note_links.hpp"
 
 #include <functional>
 #include <string>
@@ -38,7 +39,7 @@ struct LinkTarget {
 LinkTarget classify_link(std::string_view from_path, std::string_view destination);
 
 // Looks up a note by corpus-relative path; nullptr when the corpus has no such note.
-using DocumentLookup = std::function<const Document*(const std::string& path)>;
+using NoteLookup = std::function<const NoteLinks*(const std::string& path)>;
 // Whether a non-note file exists at a corpus-relative path.
 using FileExists = std::function<bool(const std::string& path)>;
 
@@ -57,10 +58,11 @@ private:
 };
 
 // Relative links: missing target (with a likely note as a hint), missing anchor in the
-// target, link leaving the corpus. Returns the note-to-note links that resolve.
-std::vector<std::pair<std::string, const Link*>> check_links(const Document& doc, const DocumentLookup& lookup,
-                                                             const NotePaths& note_paths,
-                                                             const FileExists& file_exists, DiagnosticSink& diags);
+// target, link leaving the corpus. Returns the note-to-note links that resolve, with the path
+// of their target.
+std::vector<std::pair<std::string, const LinkRef*>> check_links(const NoteLinks& note, const NoteLookup& lookup,
+                                                                const NotePaths& note_paths,
+                                                                const FileExists& file_exists, DiagnosticSink& diags);
 
 // Across the graph: concepts spelt two ways (case, spacing, width, punctuation, one edit).
 void check_near_duplicates(const Graph& g, DiagnosticSink& diags);

@@ -82,10 +82,6 @@ struct Document {
     // The H1 (the first level-1 heading), or nullptr.
     const Heading* title() const;
     bool has_anchor(std::string_view anchor) const;
-    // Drops everything the cross-note stages do not read — blocks, heading texts and places,
-    // link texts — keeping heading anchors and links for the link checks. Most of a note's
-    // memory otherwise, and a build keeps every note's document until links are checked.
-    void shed_for_link_checks();
 };
 
 // Splits "03.3.1-技术收敛驱动力" / "三、概述" / "3.1 作用机制" / "1. Overview" into number and title.

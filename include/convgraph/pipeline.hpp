@@ -5,6 +5,7 @@
 #include "convgraph/corpus.hpp"
 #include "convgraph/diagnostics.hpp"
 #include "convgraph/document.hpp"
+#include "convgraph/note_links.hpp"
 #include "convgraph/extract.hpp"
 #include "convgraph/graph.hpp"
 #include "convgraph/normalize.hpp"
@@ -55,7 +56,8 @@ struct BuildResult {
 
 // One note through the per-file stages: Markdown, Mermaid, checks, extraction.
 struct NoteAnalysis {
-    Document document;
+    Document document;  // empty when the analysis comes from the cache, and dropped by a build once merged
+    NoteLinks links;    // what the corpus-wide link checks need
     NoteFacts facts;
     std::vector<Diagnostic> diagnostics;
     Suppressions suppressions;
