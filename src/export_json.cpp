@@ -71,7 +71,7 @@ std::string write_node_link_json(const Graph& g, const ExportSelection& sel, con
         if (!edge.description.empty()) j["description"] = clean(edge.description);
         if (!edge.attributes.empty()) {
             Json attrs = Json::object();
-            for (const auto& [k, val] : edge.attributes) attrs[clean(k)] = clean(val);
+            for (const auto& [k, val] : edge.attributes.items()) attrs[clean(k)] = clean(val);
             j["attributes"] = attrs;
         }
         j["provenance"] = Json::array();

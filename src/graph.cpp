@@ -3,9 +3,12 @@
 
 #include "graph_impl.hpp"
 
+#include "convgraph/error.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <limits>
 #include <numeric>
 #include <set>
 #include <tuple>
@@ -22,6 +25,8 @@ Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, std::vecto
 
 Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, Edges edges)
     : m_impl(std::make_unique<Impl>()) {
+    if (nodes.size() > std::numeric_limits<std::uint32_t>::max())
+        throw Error("the graph has more than 2^32 nodes, more than convgraph can hold");
     m_impl->files = std::move(files);
     // Inputs read back from a graph file are already in order: checking is linear, sorting is not.
     std::vector<NodeIndex> order(nodes.size());
@@ -42,11 +47,10 @@ Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, Edges edge
         return std::tie(a.source, a.target, a.relation) < std::tie(b.source, b.target, b.relation);
     };
     if (!std::is_sorted(edges.begin(), edges.end(), edge_order)) {
-        // Sort 24-byte keys, not 150-byte edges, then apply the permutation in place, cycle by
+        // Sort 16-byte keys, not 80-byte edges, then apply the permutation in place, cycle by
         // cycle: each edge is moved about once and no second copy of the edges is made.
         struct Key {
-            NodeIndex source, target;
-            std::uint32_t relation, index;
+            std::uint32_t source, target, relation, index;
         };
         std::vector<Key> keys;
         keys.reserve(edges.size());

@@ -116,11 +116,12 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected) {
         if (e.source >= nodes.size() || e.target >= nodes.size()) throw Corrupt();
         e.label = r.str();
         e.description = r.str();
-        e.attributes.resize(r.items(r.u32(), 8));
-        for (auto& [k, v] : e.attributes) {
+        std::vector<std::pair<std::string, std::string>> attributes(r.items(r.u32(), 8));
+        for (auto& [k, v] : attributes) {
             k = r.str();
             v = r.str();
         }
+        e.attributes = EdgeAttributes(attributes);
         e.provenance.resize(r.items(r.u32(), 12));
         for (Place& p : e.provenance) p = read_place(r, files.size());
     }
@@ -187,8 +188,9 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
         w.u32(e.target);
         w.str(e.label);
         w.str(e.description);
-        w.u32(e.attributes.size());
-        for (const auto& [k, v] : e.attributes) {
+        const auto attributes = e.attributes.items();
+        w.u32(attributes.size());
+        for (const auto& [k, v] : attributes) {
             w.str(k);
             w.str(v);
         }

@@ -135,7 +135,8 @@ void edge_line(std::string& out, const Graph& g, const Edge& e) {
     if (!e.description.empty()) member(out, "description", e.description);
     if (!e.attributes.empty()) {
         out += ", \"attributes\": {";
-        for (std::size_t i = 0; i < e.attributes.size(); ++i) member(out, e.attributes[i].first, e.attributes[i].second, i == 0);
+        const auto attributes = e.attributes.items();
+        for (std::size_t i = 0; i < attributes.size(); ++i) member(out, attributes[i].first, attributes[i].second, i == 0);
         out += '}';
     }
     out += ", \"at\": [";
@@ -344,8 +345,11 @@ private:
         p.target = j.at("target").get<std::string>();
         p.edge.label = j.value("label", "");
         p.edge.description = j.value("description", "");
-        if (j.contains("attributes"))
-            for (const auto& [k, v] : j.at("attributes").items()) p.edge.attributes.emplace_back(k, v.get<std::string>());
+        if (j.contains("attributes")) {
+            std::vector<std::pair<std::string, std::string>> attributes;
+            for (const auto& [k, v] : j.at("attributes").items()) attributes.emplace_back(k, v.get<std::string>());
+            p.edge.attributes = EdgeAttributes(attributes);
+        }
         const Json& at = j.at("at");
         p.edge.provenance.reserve(at.size());
         for (const auto& x : at) p.edge.provenance.push_back(place_from(x, 3, "[document, line, column]"));

@@ -1,5 +1,7 @@
-// CompactText: the one-pointer string edges keep their label and description in.
+// CompactText and EdgeAttributes: how an edge keeps its label, description and attributes.
 #include "convgraph/compact_text.hpp"
+#include "convgraph/edge_attributes.hpp"
+#include "convgraph/graph.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -56,4 +58,31 @@ TEST_CASE("compact text copies deeply, moves by taking the block, and reassigns"
     many.resize(1000, CompactText("y"));  // reallocation moves every element
     CHECK(many.front() == "x");
     CHECK(many.back() == "y");
+}
+
+TEST_CASE("edge attributes keep their pairs in order, in one block", "[compact_text]") {
+    using convgraph::EdgeAttributes;
+    EdgeAttributes none;
+    CHECK(none.empty());
+    CHECK(none.items().empty());
+    CHECK(EdgeAttributes(std::vector<std::pair<std::string, std::string>>{}).empty());
+    const std::vector<std::pair<std::string, std::string>> pairs = {
+        {"stroke", "dotted"}, {"arrow", "arrow"}, {"subgraph", "子图 一"}, {"", ""}, {"k", std::string("a\0b", 3)}};
+    EdgeAttributes a(pairs);
+    CHECK_FALSE(a.empty());
+    REQUIRE(a.size() == pairs.size());
+    const auto items = a.items();
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        CHECK(items[i].first == pairs[i].first);
+        CHECK(items[i].second == pairs[i].second);
+    }
+    EdgeAttributes copy = a;
+    CHECK(copy == a);
+    CHECK_FALSE(copy == none);
+    using Pairs = std::vector<std::pair<std::string, std::string>>;
+    CHECK_FALSE(EdgeAttributes(Pairs{{"stroke", "dotted"}}) == EdgeAttributes(Pairs{{"stroke", "thick"}}));
+}
+
+TEST_CASE("an edge is 80 bytes: a graph holds millions", "[compact_text]") {
+    CHECK(sizeof(convgraph::Edge) <= 80);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "convgraph/compact_text.hpp"
+#include "convgraph/edge_attributes.hpp"
 #include "convgraph/model.hpp"
 #include "convgraph/source_loc.hpp"
 
@@ -54,13 +55,15 @@ struct Node {
     std::vector<Mention> provenance;  // sorted, unique
 };
 
+// 80 bytes: a large corpus has millions of edges (6 million for 50,000 notes). Node indices are
+// 32 bits here (Graph refuses more than 2^32 nodes); NodeIndex elsewhere.
 struct Edge {
     Relation relation = Relation::leads_to;
-    NodeIndex source = 0;
-    NodeIndex target = 0;
+    std::uint32_t source = 0;
+    std::uint32_t target = 0;
     CompactText label;
     CompactText description;
-    std::vector<std::pair<std::string, std::string>> attributes;
+    EdgeAttributes attributes;
     Places provenance;  // sorted, unique; one per statement of the fact
 };
 
