@@ -5,6 +5,8 @@
 
 #include "convgraph/error.hpp"
 
+#include <boost/iterator/transform_iterator.hpp>
+
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -25,8 +27,8 @@ Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, std::vecto
 
 Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, Edges edges)
     : m_impl(std::make_unique<Impl>()) {
-    if (nodes.size() > std::numeric_limits<std::uint32_t>::max())
-        throw Error("the graph has more than 2^32 nodes, more than convgraph can hold");
+    if (nodes.size() >= std::numeric_limits<std::uint32_t>::max() || edges.size() >= std::numeric_limits<std::uint32_t>::max())
+        throw Error("the graph has 2^32 nodes or edges or more, more than convgraph can hold");
     m_impl->files = std::move(files);
     // Inputs read back from a graph file are already in order: checking is linear, sorting is not.
     std::vector<NodeIndex> order(nodes.size());
@@ -79,10 +81,13 @@ Graph::Graph(std::vector<std::string> files, std::vector<Node> nodes, Edges edge
     }
     m_impl->edges = std::move(edges);
     for (NodeIndex i = 0; i < m_impl->nodes.size(); ++i) m_impl->by_id.emplace(m_impl->nodes[i].id, i);
-    std::vector<std::pair<std::size_t, std::size_t>> ends;
-    ends.reserve(m_impl->edges.size());
-    for (const Edge& e : m_impl->edges) ends.emplace_back(e.source, e.target);
-    m_impl->g = BoostGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), m_impl->nodes.size());
+    // The CSR graph reads the ends straight from the edges: no list of pairs beside them.
+    auto ends = [](const Edge& e) { return std::pair<std::uint32_t, std::uint32_t>(e.source, e.target); };
+    const auto& edges_in_order = m_impl->edges;
+    m_impl->g = BoostGraph(boost::edges_are_unsorted_multi_pass,
+                           boost::make_transform_iterator(edges_in_order.begin(), ends),
+                           boost::make_transform_iterator(edges_in_order.end(), ends),
+                           static_cast<std::uint32_t>(m_impl->nodes.size()));
 }
 
 std::size_t Graph::node_count() const { return m_impl->nodes.size(); }
@@ -111,20 +116,20 @@ std::optional<NodeIndex> Graph::find(std::string_view id) const {
 
 std::vector<EdgeIndex> Graph::out_edges(NodeIndex v) const {
     std::vector<EdgeIndex> out;
-    for (auto [it, end] = boost::out_edges(v, m_impl->g); it != end; ++it) out.push_back(boost::get(boost::edge_index, m_impl->g, *it));
+    for (auto [it, end] = boost::out_edges(static_cast<std::uint32_t>(v), m_impl->g); it != end; ++it) out.push_back(boost::get(boost::edge_index, m_impl->g, *it));
     std::sort(out.begin(), out.end());
     return out;
 }
 
 std::vector<EdgeIndex> Graph::in_edges(NodeIndex v) const {
     std::vector<EdgeIndex> out;
-    for (auto [it, end] = boost::in_edges(v, m_impl->g); it != end; ++it) out.push_back(boost::get(boost::edge_index, m_impl->g, *it));
+    for (auto [it, end] = boost::in_edges(static_cast<std::uint32_t>(v), m_impl->g); it != end; ++it) out.push_back(boost::get(boost::edge_index, m_impl->g, *it));
     std::sort(out.begin(), out.end());
     return out;
 }
 
 std::size_t Graph::degree(NodeIndex v) const {
-    return boost::out_degree(v, m_impl->g) + boost::in_degree(v, m_impl->g);
+    return boost::out_degree(static_cast<std::uint32_t>(v), m_impl->g) + boost::in_degree(static_cast<std::uint32_t>(v), m_impl->g);
 }
 
 std::optional<std::string> Graph::check_invariants() const {
@@ -142,7 +147,7 @@ std::optional<std::string> Graph::check_invariants() const {
             return "node '" + n.id + "' has duplicate provenance";
     }
     for (NodeIndex v = 0; v < node_count(); ++v)
-        for (auto [it, end] = boost::out_edges(v, m_impl->g); it != end; ++it) {
+        for (auto [it, end] = boost::out_edges(static_cast<std::uint32_t>(v), m_impl->g); it != end; ++it) {
             EdgeIndex i = boost::get(boost::edge_index, m_impl->g, *it);
             if (i >= edge_count() || m_impl->edges[i].source != v || m_impl->edges[i].target != boost::target(*it, m_impl->g))
                 return "Boost edge index does not match the edge order";

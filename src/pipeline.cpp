@@ -177,32 +177,40 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     timer.lap("read, analyse and merge notes");
     out.analyzed = analyzed;
     std::vector<Diagnostic> diags = std::move(scan_diags);
-    std::map<std::string, const NoteLinks*> by_path;
-    for (const auto& r : results)
-        if (r) by_path.emplace(r->links.path, &r->links);
-    NoteLookup lookup = [&](const std::string& p) -> const NoteLinks* {
-        auto it = by_path.find(p);
-        return it == by_path.end() ? nullptr : it->second;
-    };
-    std::vector<std::string> paths;
-    for (const auto& [path, doc] : by_path) paths.push_back(path);
-    const NotePaths note_paths(paths);
-    std::vector<DocumentLink> links;
     std::map<std::string, const Suppressions*> suppressions;
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        diags.insert(diags.end(), read_diags[i].begin(), read_diags[i].end());
-        if (!results[i]) continue;
-        NoteAnalysis& a = *results[i];
-        diags.insert(diags.end(), a.diagnostics.begin(), a.diagnostics.end());
-        DiagnosticSink link_sink;
-        if (!a.suppressions.empty()) suppressions.emplace(a.links.path, &a.suppressions);
-        for (const auto& [target, link] : check_links(a.links, lookup, note_paths, file_exists, link_sink))
-            links.push_back(DocumentLink{a.links.path, target, a.links.loc(*link)});
-        const auto& more = link_sink.all();
-        diags.insert(diags.end(), more.begin(), more.end());
+    {
+        std::map<std::string, const NoteLinks*> by_path;
+        for (const auto& r : results)
+            if (r) by_path.emplace(r->links.path, &r->links);
+        NoteLookup lookup = [&](const std::string& p) -> const NoteLinks* {
+            auto it = by_path.find(p);
+            return it == by_path.end() ? nullptr : it->second;
+        };
+        std::vector<std::string> paths;
+        for (const auto& [path, doc] : by_path) paths.push_back(path);
+        const NotePaths note_paths(paths);
+        std::vector<DocumentLink> links;
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            diags.insert(diags.end(), read_diags[i].begin(), read_diags[i].end());
+            if (!results[i]) continue;
+            NoteAnalysis& a = *results[i];
+            diags.insert(diags.end(), a.diagnostics.begin(), a.diagnostics.end());
+            DiagnosticSink link_sink;
+            if (!a.suppressions.empty()) suppressions.emplace(a.links.path, &a.suppressions);
+            for (const auto& [target, link] : check_links(a.links, lookup, note_paths, file_exists, link_sink))
+                links.push_back(DocumentLink{a.links.path, target, a.links.loc(*link)});
+            const auto& more = link_sink.all();
+            diags.insert(diags.end(), more.begin(), more.end());
+        }
+        timer.lap("check links");
+        builder.add_links(links);
     }
-    timer.lap("check links");
-    builder.add_links(links);
+    // Finishing the graph is the peak of a build's memory: drop what only the link checks read.
+    for (auto& r : results) {
+        if (!r) continue;
+        r->links = NoteLinks{};
+        r->diagnostics = {};
+    }
     out.graph = builder.finish();
     timer.lap("finish graph");
     DiagnosticSink graph_sink;

@@ -7,23 +7,51 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <unordered_map>
 
 #include <absl/container/flat_hash_map.h>
+#include <absl/container/flat_hash_set.h>
+#include <absl/hash/hash.h>
 
 namespace convgraph {
 
 namespace {
 
-// An edge's identity (source, target, relation) packed into 64 bits for the merge's hash map:
-// 28 bits per node index (268 million nodes) and 8 for the relation.
+// An edge's identity (source, target, relation) packed into 64 bits: 28 bits per node index
+// (268 million nodes) and 8 for the relation.
 constexpr unsigned k_node_bits = 28;
 
-std::uint64_t edge_key(NodeIndex from, NodeIndex to, Relation rel) {
+struct EdgeId {
+    std::uint64_t bits;
+    bool operator==(const EdgeId&) const = default;
+};
+
+EdgeId edge_id(NodeIndex from, NodeIndex to, Relation rel) {
     if (from >> k_node_bits || to >> k_node_bits)
         throw Error("the graph has more than 2^28 nodes, more than convgraph can merge");
-    return (std::uint64_t{from} << (k_node_bits + 8)) | (std::uint64_t{to} << 8) | static_cast<std::uint8_t>(rel);
+    return EdgeId{(std::uint64_t{from} << (k_node_bits + 8)) | (std::uint64_t{to} << 8) | static_cast<std::uint8_t>(rel)};
 }
+
+EdgeId edge_id(const Edge& e) { return edge_id(e.source, e.target, e.relation); }
+
+// The merge's index of edges by identity is a set of 32-bit edge indices, hashed and compared
+// through the edges themselves and looked up by EdgeId: 5 bytes per slot instead of a map's 17
+// (6 million edges for 50,000 notes).
+struct EdgeIndexHash {
+    using is_transparent = void;
+    const Edges* edges;
+    std::size_t operator()(EdgeId id) const { return absl::Hash<std::uint64_t>{}(id.bits); }
+    std::size_t operator()(std::uint32_t i) const { return (*this)(edge_id((*edges)[i])); }
+};
+
+struct EdgeIndexEq {
+    using is_transparent = void;
+    const Edges* edges;
+    bool operator()(std::uint32_t a, std::uint32_t b) const { return a == b; }
+    bool operator()(std::uint32_t a, EdgeId b) const { return edge_id((*edges)[a]) == b; }
+    bool operator()(EdgeId a, std::uint32_t b) const { return (*this)(b, a); }
+};
 
 struct NodeAcc {
     Node node;
@@ -32,7 +60,10 @@ struct NodeAcc {
 
 class Resolver {
 public:
-    explicit Resolver(const AliasTable& aliases) : m_aliases(aliases) {}
+    explicit Resolver(const AliasTable& aliases)
+        : m_aliases(aliases), m_edge_index(0, EdgeIndexHash{&m_edges}, EdgeIndexEq{&m_edges}) {}
+    Resolver(const Resolver&) = delete;  // m_edge_index points at m_edges
+    Resolver& operator=(const Resolver&) = delete;
 
     NodeIndex concept_node(const std::string& name) {
         // The same spellings recur across notes: normalise each spelling once.
@@ -75,15 +106,23 @@ public:
     void add_edge(Relation rel, NodeIndex from, NodeIndex to, const Place& at, const std::string& label = {},
                   const std::string& description = {},
                   const std::vector<std::pair<std::string, std::string>>& attributes = {}) {
-        auto [it, inserted] = m_edge_index.emplace(edge_key(from, to, rel), m_edges.size());
-        if (inserted) {
+        const EdgeId id = edge_id(from, to, rel);
+        auto it = m_edge_index.find(id);
+        std::uint32_t index;
+        if (it != m_edge_index.end()) {
+            index = *it;
+        } else {
+            if (m_edges.size() >= std::numeric_limits<std::uint32_t>::max())
+                throw Error("the graph has more than 2^32 edges, more than convgraph can merge");
+            index = static_cast<std::uint32_t>(m_edges.size());
             Edge e;
             e.relation = rel;
-            e.source = from;
-            e.target = to;
+            e.source = static_cast<std::uint32_t>(from);
+            e.target = static_cast<std::uint32_t>(to);
             m_edges.push_back(std::move(e));
+            m_edge_index.insert(index);
         }
-        Edge& e = m_edges[it->second];
+        Edge& e = m_edges[index];
         e.provenance.push_back(at);
         if (e.label.empty()) e.label = label;
         if (e.description.empty()) e.description = description;
@@ -109,7 +148,7 @@ public:
             nodes.push_back(std::move(n));
         }
         // The indexes are not needed any more: free them before the graph takes its own memory.
-        m_edge_index = {};
+        m_edge_index = EdgeIndexSet(0, EdgeIndexHash{&m_edges}, EdgeIndexEq{&m_edges});
         m_by_spelling = {};
         m_index = {};
         for (auto& e : m_edges) {
@@ -127,7 +166,8 @@ private:
     absl::flat_hash_map<std::string, NodeIndex> m_index;
     absl::flat_hash_map<std::string, NodeIndex> m_by_spelling;
     Edges m_edges;  // a deque: never copied by a reallocation (see graph.hpp)
-    absl::flat_hash_map<std::uint64_t, EdgeIndex> m_edge_index;
+    using EdgeIndexSet = absl::flat_hash_set<std::uint32_t, EdgeIndexHash, EdgeIndexEq>;
+    EdgeIndexSet m_edge_index;
 };
 
 }  // namespace
