@@ -83,6 +83,6 @@ TEST_CASE("edge attributes keep their pairs in order, in one block", "[compact_t
     CHECK_FALSE(EdgeAttributes(Pairs{{"stroke", "dotted"}}) == EdgeAttributes(Pairs{{"stroke", "thick"}}));
 }
 
-TEST_CASE("an edge is 80 bytes: a graph holds millions", "[compact_text]") {
-    CHECK(sizeof(convgraph::Edge) <= 80);
+TEST_CASE("an edge is 56 bytes: a graph holds millions", "[compact_text]") {
+    CHECK(sizeof(convgraph::Edge) <= 56);
 }

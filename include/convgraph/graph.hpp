@@ -5,9 +5,8 @@
 #include "convgraph/compact_text.hpp"
 #include "convgraph/edge_attributes.hpp"
 #include "convgraph/model.hpp"
+#include "convgraph/places.hpp"
 #include "convgraph/source_loc.hpp"
-
-#include <boost/container/small_vector.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -23,21 +22,6 @@ namespace convgraph {
 
 using NodeIndex = std::size_t;
 using EdgeIndex = std::size_t;
-
-// A place in a note: a SourceLoc whose path is an index into Graph::files(). Files are in
-// corpus (path) order, so places sort as their SourceLocs do. 12 bytes instead of a string
-// per statement: a large corpus states millions of facts.
-struct Place {
-    std::uint32_t file = 0;
-    int line = 0;
-    int column = 0;
-    auto operator<=>(const Place&) const = default;
-    bool operator==(const Place&) const = default;
-};
-
-// Most facts are stated once: the first place lives in the edge itself, not in a heap block
-// of its own (a million edges is a million allocations fewer).
-using Places = boost::container::small_vector<Place, 1>;
 
 struct Mention {
     Place place;
@@ -55,7 +39,7 @@ struct Node {
     std::vector<Mention> provenance;  // sorted, unique
 };
 
-// 80 bytes: a large corpus has millions of edges (6 million for 50,000 notes). Node indices are
+// 56 bytes: a large corpus has millions of edges (6 million for 50,000 notes). Node indices are
 // 32 bits here (Graph refuses more than 2^32 nodes); NodeIndex elsewhere.
 struct Edge {
     Relation relation = Relation::leads_to;
