@@ -7,7 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
+#include <string>
+#include <vector>
 #include <unordered_map>
 
 namespace convgraph {
@@ -83,13 +86,19 @@ void member(std::string& out, std::string_view key, std::uint64_t value, bool fi
     out += std::to_string(value);
 }
 
+void number(std::string& out, long long v) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, end);
+}
+
 void place(std::string& out, const Place& p) {
     out += '[';
-    out += std::to_string(p.file);
+    number(out, p.file);
     out += ", ";
-    out += std::to_string(p.line);
+    number(out, p.line);
     out += ", ";
-    out += std::to_string(p.column);
+    number(out, p.column);
 }
 
 void document_line(std::string& out, const DocumentInfo& d) {
@@ -126,11 +135,14 @@ void node_line(std::string& out, const Node& n) {
     out += "]}";
 }
 
-void edge_line(std::string& out, const Graph& g, const Edge& e) {
+// `quoted_ids[i]` is node i's id as a JSON string: escaped once, not once per edge end.
+void edge_line(std::string& out, const std::vector<std::string>& quoted_ids, const Edge& e) {
     out += '{';
     member(out, "kind", to_string(e.relation), true);
-    member(out, "source", g.node(e.source).id);
-    member(out, "target", g.node(e.target).id);
+    out += ", \"source\": ";
+    out += quoted_ids[e.source];
+    out += ", \"target\": ";
+    out += quoted_ids[e.target];
     if (!e.label.empty()) member(out, "label", e.label);
     if (!e.description.empty()) member(out, "description", e.description);
     if (!e.attributes.empty()) {
@@ -201,7 +213,9 @@ void write_graph(const BuildResult& r, Flush flush) {
     out += ",\n";
     array("nodes", g.nodes(), node_line);
     out += ",\n";
-    array("edges", g.edges(), [&g](std::string& o, const Edge& e) { edge_line(o, g, e); });
+    std::vector<std::string> quoted_ids(g.node_count());
+    for (NodeIndex i = 0; i < g.node_count(); ++i) json_string(quoted_ids[i], g.node(i).id);
+    array("edges", g.edges(), [&quoted_ids](std::string& o, const Edge& e) { edge_line(o, quoted_ids, e); });
     out += ",\n";
     array("diagnostics", r.diagnostics, diagnostic_line);
     out += "\n}\n";
