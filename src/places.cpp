@@ -92,9 +92,10 @@ void Places::grow_to(size_type wanted) {
 }
 
 void Places::push_back(const Place& p) {
+    const Place copy = p;  // `p` may be one of ours, and growing frees or overwrites it
     const size_type n = size();
-    if (n == capacity()) grow_to(std::max<size_type>(4, n * 2));
-    data()[n] = p;
+    if (n == capacity()) grow_to(std::min<size_type>(std::max<size_type>(4, n * 2), std::max<size_type>(n + 1, k_size_mask)));
+    data()[n] = copy;
     set_size(n + 1);
 }
 

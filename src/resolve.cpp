@@ -120,7 +120,12 @@ public:
             e.source = static_cast<std::uint32_t>(from);
             e.target = static_cast<std::uint32_t>(to);
             m_edges.push_back(std::move(e));
-            m_edge_index.insert(index);
+            try {
+                m_edge_index.insert(index);
+            } catch (...) {
+                m_edges.pop_back();  // never an edge the index does not know
+                throw;
+            }
         }
         Edge& e = m_edges[index];
         e.provenance.push_back(at);

@@ -168,7 +168,8 @@ TEST_CASE("cache: an entry round-trips and names its note", "[cache]") {
     REQUIRE(back->links.links.size() == a.links.links.size());
     CHECK(back->links.anchors == a.links.anchors);
     CHECK(back->links.path == a.links.path);
-    CHECK(!a.links.anchors.empty());
+    REQUIRE(!a.links.anchors.empty());
+    REQUIRE(!a.links.links.empty());
     for (std::size_t i = 0; i < a.links.links.size(); ++i) {
         CHECK(back->links.links[i].destination == a.links.links[i].destination);
         CHECK(back->links.loc(back->links.links[i]) == a.links.loc(a.links.links[i]));
@@ -181,6 +182,10 @@ TEST_CASE("cache: an entry round-trips and names its note", "[cache]") {
         CHECK(back->facts.relations[i].attributes == a.facts.relations[i].attributes);
     }
     CHECK(!decode_note_analysis(data, "notes/11.md"));
+    std::string older = data;  // an entry of an earlier cache format is a miss
+    older[8] = 2;
+    older[9] = older[10] = older[11] = 0;
+    CHECK_FALSE(decode_note_analysis(older, "notes/10.md"));
     // Every truncation is refused, and a flipped byte anywhere never crashes (ASan runs this).
     for (std::size_t n = 0; n < data.size(); ++n) CHECK_FALSE(decode_note_analysis(data.substr(0, n), "notes/10.md"));
     CHECK_FALSE(decode_note_analysis(data + "x", "notes/10.md"));

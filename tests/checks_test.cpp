@@ -129,6 +129,7 @@ TEST_CASE("check_links reports broken links anchors and links leaving the corpus
     CHECK(got == std::vector<std::pair<int, std::string>>{
                      {3, "broken-anchor"}, {5, "broken-anchor"}, {6, "broken-link"}, {7, "link-outside-corpus"}});
     for (const auto& d : diags) {
+        CHECK(d.loc.path == "a.md");
         CHECK(d.loc.column == 3);
         if (d.loc.line == 5) CHECK(d.message == "no heading in 'sub/b.md' has the anchor '#missing'");
         if (d.loc.line == 6) {

@@ -48,6 +48,13 @@ TEST_CASE("compact text copies deeply, moves by taking the block, and reassigns"
     CHECK(a == "second, longer than the first");
     CompactText c = std::move(a);
     CHECK(c == "second, longer than the first");
+    CompactText d = "to be replaced";
+    CompactText e = "moved in";
+    d = std::move(e);
+    CHECK(d == "moved in");
+    CHECK(e.empty());  // a moved-from text is empty, not the target's old text
+    d = std::move(d);
+    CHECK(d == "moved in");
     b = c;
     CHECK(b == c);
     b = b;  // self-assignment keeps the text

@@ -97,3 +97,23 @@ TEST_CASE("places: reserve and resize", "[places]") {
     CHECK(as_vector(many.front()) == std::vector<Place>{at(1), at(2)});
     CHECK(as_vector(many.back()) == std::vector<Place>{at(3)});
 }
+
+TEST_CASE("places: pushing one of its own places, self-move, a single place on the heap", "[places]") {
+    Places p;
+    p.push_back(at(1));
+    p.push_back(p[0]);  // inline → heap: the argument lives in the bytes being replaced
+    CHECK(as_vector(p) == std::vector<Place>{at(1), at(1)});
+    p.push_back(at(2));
+    p.push_back(at(3));
+    REQUIRE(p.size() == p.capacity());
+    p.push_back(p[2]);  // heap → bigger heap: the argument lives in the block being freed
+    CHECK(as_vector(p) == std::vector<Place>{at(1), at(1), at(2), at(3), at(2)});
+    Places& same = p;
+    p = std::move(same);  // self-move keeps the places
+    CHECK(p.size() == 5);
+    p.erase(p.begin() + 1, p.end());  // one place, still on the heap
+    CHECK(p.capacity() > 1);
+    Places copy = p;
+    CHECK(as_vector(copy) == std::vector<Place>{at(1)});
+    CHECK(copy.capacity() == 1);  // a copy of one place is inline again
+}

@@ -28,7 +28,10 @@ public:
         return *this;
     }
     CompactText& operator=(CompactText&& other) noexcept {
-        std::swap(m_block, other.m_block);
+        if (this != &other) {
+            delete[] m_block;
+            m_block = std::exchange(other.m_block, nullptr);
+        }
         return *this;
     }
     CompactText& operator=(std::string_view s) {
