@@ -3,6 +3,7 @@
 // with every read bounds-checked, so a damaged file is refused, never trusted.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <stdexcept>
@@ -70,6 +71,17 @@ public:
         return static_cast<int>(v);
     }
     std::string str() { return std::string(raw(u32())); }
+    // The same string as a view into the data (for a CompactText: no std::string in between).
+    std::string_view str_view() { return raw(u32()); }
+    // Three 32-bit numbers behind one bounds check (a place: file, line, column).
+    std::array<std::uint32_t, 3> u32x3() {
+        std::string_view b = raw(12);
+        std::array<std::uint32_t, 3> v{};
+        for (std::size_t k = 0; k < 3; ++k)
+            for (std::size_t i = 0; i < 4; ++i)
+                v[k] |= static_cast<std::uint32_t>(static_cast<unsigned char>(b[4 * k + i])) << (8 * i);
+        return v;
+    }
     // A number of items, each at least `min_bytes` long: more than the bytes left is corrupt
     // (and would otherwise make a resize() ask for gigabytes).
     std::size_t items(std::uint64_t n, std::size_t min_bytes) const {

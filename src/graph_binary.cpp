@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 
 namespace convgraph {
 
@@ -60,12 +61,10 @@ void write_place(Writer& w, const Place& p) {
 }
 
 Place read_place(Reader& r, std::size_t files) {
-    Place p;
-    p.file = r.u32();
-    if (p.file >= files) throw Corrupt();
-    p.line = r.count();
-    p.column = r.count();
-    return p;
+    const auto [file, line, column] = r.u32x3();  // as write_place wrote them
+    constexpr auto k_int_max = static_cast<std::uint32_t>(std::numeric_limits<int>::max());
+    if (file >= files || line > k_int_max || column > k_int_max) throw Corrupt();
+    return Place{file, static_cast<int>(line), static_cast<int>(column)};
 }
 
 BuildResult read(std::string_view data, const GraphFileStamp& expected) {
@@ -114,8 +113,8 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected) {
         e.source = r.u32();
         e.target = r.u32();
         if (e.source >= nodes.size() || e.target >= nodes.size()) throw Corrupt();
-        e.label = r.str();
-        e.description = r.str();
+        e.label = r.str_view();
+        e.description = r.str_view();
         std::vector<std::pair<std::string, std::string>> attributes(r.items(r.u32(), 8));
         for (auto& [k, v] : attributes) {
             k = r.str();

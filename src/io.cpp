@@ -10,6 +10,7 @@
 #include <string>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -91,6 +92,31 @@ std::string read_file(const fs::path& path) {
         if (in.bad()) throw Error("cannot read '" + path.string() + "'");
     }
     return text;
+}
+
+MappedFile::MappedFile(const fs::path& path) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error("cannot read '" + path.string() + "': " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw Error("cannot read '" + path.string() + "': not a regular file");
+    }
+    m_size = static_cast<std::size_t>(st.st_size);
+    if (m_size > 0) {
+        void* p = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p == MAP_FAILED) {
+            int err = errno;
+            ::close(fd);
+            throw Error("cannot map '" + path.string() + "': " + std::strerror(err));
+        }
+        m_data = p;
+    }
+    ::close(fd);  // the mapping keeps the file
+}
+
+MappedFile::~MappedFile() {
+    if (m_data) ::munmap(m_data, m_size);
 }
 
 }  // namespace convgraph

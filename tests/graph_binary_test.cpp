@@ -1,10 +1,13 @@
 // Unit tests: the binary twin of the graph file — same graph back, damaged or stale twins refused.
+#include "convgraph/error.hpp"
 #include "convgraph/graph_binary.hpp"
 #include "convgraph/graph_file.hpp"
+#include "convgraph/io.hpp"
 #include "convgraph/pipeline.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <sstream>
 #include <string>
 
@@ -70,4 +73,25 @@ TEST_CASE("every truncation and many corruptions of a twin are refused without a
 TEST_CASE("the twin of graph.json is graph.bin", "[graph_binary]") {
     CHECK(graph_binary_path("out/graph.json") == std::filesystem::path("out/graph.bin"));
     CHECK(graph_binary_path("g") == std::filesystem::path("g.bin"));
+}
+
+TEST_CASE("a twin is read from a memory-mapped file", "[graph_binary]") {
+    namespace fs = std::filesystem;
+    BuildResult r = sample();
+    const fs::path dir = fs::temp_directory_path() / "convgraph-mapped-test";
+    fs::create_directories(dir);
+    const fs::path file = dir / "graph.bin";
+    write_file_atomic(file, twin(r, {1, 2}));
+    {
+        const MappedFile mapped(file);
+        CHECK(mapped.view() == twin(r, {1, 2}));
+        auto back = read_graph_binary(mapped.view(), {1, 2});
+        REQUIRE(back);
+        CHECK(write_graph_json(*back) == write_graph_json(r));
+    }
+    write_file_atomic(dir / "empty", std::string());
+    CHECK(MappedFile(dir / "empty").view().empty());
+    CHECK_THROWS_AS(MappedFile(dir / "missing"), Error);
+    CHECK_THROWS_AS(MappedFile(dir), Error);  // a directory is not a file
+    fs::remove_all(dir);
 }

@@ -61,7 +61,8 @@ BuildResult GraphSource::load() const {
     std::error_code ec;
     if (stamp && std::filesystem::is_regular_file(twin, ec)) {
         try {
-            if (auto r = read_graph_binary(read_file(twin), *stamp)) return std::move(*r);
+            const MappedFile mapped(twin);
+            if (auto r = read_graph_binary(mapped.view(), *stamp)) return std::move(*r);
         } catch (const Error&) {
         }
         spdlog::debug("binary twin '{}' is stale or damaged; reading the JSON", twin.string());
