@@ -82,8 +82,12 @@ public:
         : m_g(g), m_graph(graph), m_color(boost::num_vertices(g), boost::white_color), m_depth(boost::num_vertices(g), k_unreached),
           m_via(boost::num_vertices(g), 0) {}
 
-    // Vertices reached from `start` (start first), in discovery order.
-    const std::vector<NodeIndex>& run(NodeIndex start, std::size_t max_depth) {
+    // Vertices reached from `start` (start first), in discovery order. With `stop_at`, the
+    // search also ends with the level on which that vertex is found (a shortest path needs no
+    // vertex farther away).
+    const std::vector<NodeIndex>& run(NodeIndex start, std::size_t max_depth, NodeIndex stop_at = k_unreached) {
+        m_max_depth = max_depth;
+        m_stop_at = stop_at;
         for (NodeIndex v : m_touched) {
             m_color[v] = boost::white_color;
             m_depth[v] = k_unreached;
@@ -91,7 +95,7 @@ public:
         m_touched.clear();
         m_depth[start] = 0;
         boost::queue<NodeIndex> queue;
-        Visitor vis{this, max_depth};
+        Visitor vis{this};
         auto color = boost::make_iterator_property_map(m_color.begin(), boost::get(boost::vertex_index, m_g));
         try {
             boost::breadth_first_visit(m_g, start, queue, vis, color);
@@ -105,12 +109,16 @@ public:
 private:
     struct Visitor : boost::default_bfs_visitor {
         LimitedBfs* self = nullptr;
-        std::size_t max_depth = 0;
-        Visitor(LimitedBfs* s, std::size_t d) : self(s), max_depth(d) {}
-        void discover_vertex(NodeIndex v, const G&) const { self->m_touched.push_back(v); }
+        explicit Visitor(LimitedBfs* s) : self(s) {}
+        void discover_vertex(NodeIndex v, const G&) const {
+            self->m_touched.push_back(v);
+            if (v == self->m_stop_at && v != self->m_touched.front() &&
+                (self->m_max_depth == 0 || self->m_depth[v] < self->m_max_depth))
+                self->m_max_depth = self->m_depth[v];
+        }
         void examine_vertex(NodeIndex u, const G&) const {
             // BFS examines vertices by depth: once one at the limit comes up, all are found.
-            if (max_depth != 0 && self->m_depth[u] >= max_depth) throw StopSearch{};
+            if (self->m_max_depth != 0 && self->m_depth[u] >= self->m_max_depth) throw StopSearch{};
         }
         template <class E>
         void tree_edge(const E& e, const G& g) const {
@@ -127,6 +135,8 @@ private:
     std::vector<std::size_t> m_depth;
     std::vector<EdgeIndex> m_via;
     std::vector<NodeIndex> m_touched;
+    std::size_t m_max_depth = 0;  // 0: no limit
+    NodeIndex m_stop_at = k_unreached;
 };
 
 template <class G>
@@ -143,12 +153,14 @@ std::vector<Reached> collect_reached(const G& view, const Graph& graph, NodeInde
     return out;
 }
 
-// Distances from `start` in `view` (k_unreached where it does not get).
+// Distances from `start` in `view`, for the vertices within `max_depth` (0: any) and, with
+// `stop_at`, no farther than that vertex; k_unreached for the others.
 template <class G>
-std::vector<std::size_t> distances_from(const G& view, const Graph& graph, NodeIndex start) {
+std::vector<std::size_t> distances_from(const G& view, const Graph& graph, NodeIndex start, std::size_t max_depth = 0,
+                                        NodeIndex stop_at = k_unreached) {
     LimitedBfs<G> bfs(view, graph);
     std::vector<std::size_t> dist(boost::num_vertices(view), k_unreached);
-    for (NodeIndex v : bfs.run(start, 0)) dist[v] = bfs.depth(v);
+    for (NodeIndex v : bfs.run(start, max_depth, stop_at)) dist[v] = bfs.depth(v);
     return dist;
 }
 
@@ -170,10 +182,12 @@ std::vector<Path> shortest_paths(const Graph& g, NodeIndex from, NodeIndex to, c
     auto forward = filter_relations(bg, g, relations);
     auto reversed_base = boost::make_reverse_graph(bg);
     auto backward = filter_relations(reversed_base, g, relations);
-    std::vector<std::size_t> d_from = distances_from(forward, g, from);
+    // Both searches end at the length of the shortest path: no vertex farther from either end
+    // can lie on one.
+    std::vector<std::size_t> d_from = distances_from(forward, g, from, 0, to);
     if (d_from[to] == k_unreached) return paths;
-    std::vector<std::size_t> d_to = distances_from(backward, g, to);
     const std::size_t length = d_from[to];
+    std::vector<std::size_t> d_to = distances_from(backward, g, to, length);
     if (!all) max_paths = 1;
     // Walk the shortest-path DAG (edges u→v with d_from[u] + 1 + d_to[v] == length) in edge order.
     auto on_dag = [&](EdgeIndex e) {
