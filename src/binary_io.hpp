@@ -4,7 +4,9 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -59,9 +61,16 @@ public:
     template <typename T>
     T num() {
         std::string_view b = raw(sizeof(T));
-        std::uint64_t v = 0;
-        for (std::size_t i = 0; i < sizeof(T); ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(b[i])) << (8 * i);
-        return static_cast<T>(v);
+        if constexpr (std::endian::native == std::endian::little) {
+            T v;  // the layout is little-endian: on such a host, the bytes are the number
+            std::memcpy(&v, b.data(), sizeof v);
+            return v;
+        } else {
+            std::uint64_t v = 0;
+            for (std::size_t i = 0; i < sizeof(T); ++i)
+                v |= static_cast<std::uint64_t>(static_cast<unsigned char>(b[i])) << (8 * i);
+            return static_cast<T>(v);
+        }
     }
     unsigned u8() { return num<std::uint8_t>(); }
     std::uint32_t u32() { return num<std::uint32_t>(); }
@@ -77,9 +86,13 @@ public:
     std::array<std::uint32_t, 3> u32x3() {
         std::string_view b = raw(12);
         std::array<std::uint32_t, 3> v{};
-        for (std::size_t k = 0; k < 3; ++k)
-            for (std::size_t i = 0; i < 4; ++i)
-                v[k] |= static_cast<std::uint32_t>(static_cast<unsigned char>(b[4 * k + i])) << (8 * i);
+        if constexpr (std::endian::native == std::endian::little) {
+            std::memcpy(v.data(), b.data(), 12);
+        } else {
+            for (std::size_t k = 0; k < 3; ++k)
+                for (std::size_t i = 0; i < 4; ++i)
+                    v[k] |= static_cast<std::uint32_t>(static_cast<unsigned char>(b[4 * k + i])) << (8 * i);
+        }
         return v;
     }
     // A number of items, each at least `min_bytes` long: more than the bytes left is corrupt
