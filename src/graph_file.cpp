@@ -31,11 +31,14 @@ namespace {
 // error_handler_t::replace does), so the output is always valid JSON and valid UTF-8.
 void json_string(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
+    // Valid UTF-8 (every string of a graph built from checked notes) needs no decoding: only
+    // the ASCII specials are escaped, every other byte is copied.
+    const bool valid = !find_invalid_utf8(s).has_value();
     out += '"';
     std::size_t run = 0;  // start of the bytes not yet copied
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+        if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x80 || valid)) {
             ++i;
             continue;
         }
