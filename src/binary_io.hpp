@@ -60,17 +60,7 @@ public:
     }
     template <typename T>
     T num() {
-        std::string_view b = raw(sizeof(T));
-        if constexpr (std::endian::native == std::endian::little) {
-            T v;  // the layout is little-endian: on such a host, the bytes are the number
-            std::memcpy(&v, b.data(), sizeof v);
-            return v;
-        } else {
-            std::uint64_t v = 0;
-            for (std::size_t i = 0; i < sizeof(T); ++i)
-                v |= static_cast<std::uint64_t>(static_cast<unsigned char>(b[i])) << (8 * i);
-            return static_cast<T>(v);
-        }
+        return load<T>(raw(sizeof(T)).data());
     }
     unsigned u8() { return num<std::uint8_t>(); }
     std::uint32_t u32() { return num<std::uint32_t>(); }
@@ -84,16 +74,8 @@ public:
     std::string_view str_view() { return raw(u32()); }
     // Three 32-bit numbers behind one bounds check (a place: file, line, column).
     std::array<std::uint32_t, 3> u32x3() {
-        std::string_view b = raw(12);
-        std::array<std::uint32_t, 3> v{};
-        if constexpr (std::endian::native == std::endian::little) {
-            std::memcpy(v.data(), b.data(), 12);
-        } else {
-            for (std::size_t k = 0; k < 3; ++k)
-                for (std::size_t i = 0; i < 4; ++i)
-                    v[k] |= static_cast<std::uint32_t>(static_cast<unsigned char>(b[4 * k + i])) << (8 * i);
-        }
-        return v;
+        const char* b = raw(12).data();
+        return {load<std::uint32_t>(b), load<std::uint32_t>(b + 4), load<std::uint32_t>(b + 8)};
     }
     // A number of items, each at least `min_bytes` long: more than the bytes left is corrupt
     // (and would otherwise make a resize() ask for gigabytes).
@@ -104,6 +86,21 @@ public:
     bool at_end() const { return m_pos == m_data.size(); }
 
 private:
+    // A little-endian number at `p`: on a little-endian host, the bytes are the number.
+    template <typename T>
+    static T load(const char* p) {
+        static_assert(std::is_integral_v<T>);
+        if constexpr (std::endian::native == std::endian::little) {
+            T v;
+            std::memcpy(&v, p, sizeof v);
+            return v;
+        } else {
+            std::uint64_t v = 0;
+            for (std::size_t i = 0; i < sizeof(T); ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+            return static_cast<T>(v);
+        }
+    }
+
     std::string_view m_data;
     std::size_t m_pos = 0;
 };

@@ -28,7 +28,7 @@ public:
     friend bool operator==(const EdgeAttributes& a, const EdgeAttributes& b) noexcept { return a.m_block == b.m_block; }
 
 private:
-    CompactText m_block;  // per pair: key size (4 bytes), key, value size (4 bytes), value
+    CompactText m_block;  // per pair: key and value as binary_io strings (u32 size, bytes)
 };
 
 }  // namespace convgraph
