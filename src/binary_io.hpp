@@ -84,6 +84,7 @@ public:
         return static_cast<std::size_t>(n);
     }
     bool at_end() const { return m_pos == m_data.size(); }
+    std::size_t position() const { return m_pos; }
 
 private:
     // A little-endian number at `p`: on a little-endian host, the bytes are the number.

@@ -108,6 +108,14 @@ std::vector<SourceLoc> Graph::locations(const Places& places) const {
     return out;
 }
 
+void Graph::set_edge_details(EdgeIndex i, Edge&& details) {
+    Edge& e = m_impl->edges.at(i);
+    e.label = std::move(details.label);
+    e.description = std::move(details.description);
+    e.attributes = std::move(details.attributes);
+    e.provenance = std::move(details.provenance);
+}
+
 std::optional<NodeIndex> Graph::find(std::string_view id) const {
     auto it = m_impl->by_id.find(id);
     if (it == m_impl->by_id.end()) return std::nullopt;

@@ -4,13 +4,19 @@
 //   u64 documents, then each:   str path, str title, str series, str subject, u64 bytes
 //   u64 nodes, then each:       str id, str label, u8 kind, u8 n, n × u8 role, str description,
 //                               u32 n, n × (u32 document, u32 line, u32 column, u8 role)
-//   u64 edges, then each:       u8 relation, u32 source, u32 target, str label, str description,
-//                               u32 n, n × (str key, str value), u32 n, n × (u32 document, u32 line, u32 column)
+//   u64 edges, then each:       u8 relation, u32 source, u32 target
+//   then for each edge:         u64 offset of its details in the block that follows
+//   u64 bytes, then each edge's details: str label, str description, u32 n, n × (str key, str value),
+//                               u32 n, n × (u32 document, u32 line, u32 column)
 //   u64 diagnostics, then each: str file, u32 line, u32 column, u8 severity, str code, str message, str hint
 //   "END\0"
 //
 // str = u32 byte length + bytes. Nodes and edges are in graph order, so loading needs no lookup
 // by id. Every read is bounds-checked: a damaged twin is rejected, never trusted.
+//
+// An edge's ends come apart from its details so that a query can read the ends of every edge
+// (all that a search of the graph looks at) and decode the details of only the few edges it
+// prints: a million edges' places are most of the twin.
 #include "convgraph/graph_binary.hpp"
 
 #include "convgraph/graph_file.hpp"
@@ -29,7 +35,7 @@ namespace {
 
 constexpr std::string_view k_magic{"CVGRAPH\0", 8};
 constexpr std::string_view k_end{"END\0", 4};
-constexpr std::uint32_t k_layout_version = 1;
+constexpr std::uint32_t k_layout_version = 2;
 
 // A BinaryWriter whose buffer goes to a stream each time it passes 1 MiB.
 class Writer : public BinaryWriter {
@@ -67,7 +73,36 @@ Place read_place(Reader& r, std::size_t files) {
     return Place{file, static_cast<int>(line), static_cast<int>(column)};
 }
 
-BuildResult read(std::string_view data, const GraphFileStamp& expected) {
+// An edge's label, description, attributes and places.
+void read_details(Reader& r, Edge& e, std::size_t files) {
+    e.label = r.str_view();
+    e.description = r.str_view();
+    std::vector<std::pair<std::string, std::string>> attributes(r.items(r.u32(), 8));
+    for (auto& [k, v] : attributes) {
+        k = r.str();
+        v = r.str();
+    }
+    e.attributes = EdgeAttributes(attributes);
+    e.provenance.resize(r.items(r.u32(), 12));
+    for (Place& p : e.provenance) p = read_place(r, files);
+}
+
+std::uint64_t offset_of(const TwinEdgeDetails& d, std::size_t i) {
+    return Reader(d.offsets.substr(8 * i, 8)).num<std::uint64_t>();
+}
+
+// Offsets of a lazily read twin: ascending and inside the block, so each edge's bytes are known.
+void check_offsets(const TwinEdgeDetails& d) {
+    Reader offsets(d.offsets);
+    std::uint64_t previous = 0;
+    while (!offsets.at_end()) {
+        std::uint64_t o = offsets.num<std::uint64_t>();
+        if (o < previous || o > d.details.size()) throw Corrupt();
+        previous = o;
+    }
+}
+
+BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdgeDetails* lazy) {
     Reader r(data);
     if (r.raw(k_magic.size()) != k_magic) throw Corrupt();
     if (r.u32() != k_layout_version || r.u32() != static_cast<std::uint32_t>(k_graph_schema_version)) throw Corrupt();
@@ -107,22 +142,27 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected) {
         }
     }
 
-    Edges edges(r.items(r.num<std::uint64_t>(), 21));
+    Edges edges(r.items(r.num<std::uint64_t>(), 9 + 8 + 16));
     for (Edge& e : edges) {
         e.relation = enum_at(r.u8(), k_all_relations);
         e.source = r.u32();
         e.target = r.u32();
         if (e.source >= nodes.size() || e.target >= nodes.size()) throw Corrupt();
-        e.label = r.str_view();
-        e.description = r.str_view();
-        std::vector<std::pair<std::string, std::string>> attributes(r.items(r.u32(), 8));
-        for (auto& [k, v] : attributes) {
-            k = r.str();
-            v = r.str();
+    }
+    TwinEdgeDetails details;
+    details.offsets = r.raw(8 * edges.size());
+    details.details = r.raw(r.num<std::uint64_t>());
+    if (lazy) {
+        check_offsets(details);
+        *lazy = details;
+    } else {
+        Reader block(details.details);
+        Reader offsets(details.offsets);
+        for (Edge& e : edges) {
+            if (offsets.num<std::uint64_t>() != block.position()) throw Corrupt();
+            read_details(block, e, files.size());
         }
-        e.attributes = EdgeAttributes(attributes);
-        e.provenance.resize(r.items(r.u32(), 12));
-        for (Place& p : e.provenance) p = read_place(r, files.size());
+        if (!block.at_end()) throw Corrupt();
     }
 
     out.diagnostics.resize(r.items(r.num<std::uint64_t>(), 25));
@@ -138,6 +178,13 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected) {
     if (r.raw(k_end.size()) != k_end || !r.at_end()) throw Corrupt();
     out.graph = Graph(std::move(files), std::move(nodes), std::move(edges));
     return out;
+}
+
+// The bytes the details of `e` take in the twin (as the loop in write_graph_binary writes them).
+std::uint64_t details_size(const Edge& e) {
+    std::uint64_t n = 4 + e.label.size() + 4 + e.description.size() + 4 + 4 + 12 * std::uint64_t{e.provenance.size()};
+    for (const auto& [k, v] : e.attributes.items()) n += 4 + k.size() + 4 + v.size();
+    return n;
 }
 
 }  // namespace
@@ -185,6 +232,16 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
         w.u8(static_cast<unsigned>(e.relation));
         w.u32(e.source);
         w.u32(e.target);
+        w.item_done();
+    }
+    std::uint64_t offset = 0;
+    for (const Edge& e : g.edges()) {
+        w.num<std::uint64_t>(offset);
+        offset += details_size(e);
+        w.item_done();
+    }
+    w.num<std::uint64_t>(offset);
+    for (const Edge& e : g.edges()) {
         w.str(e.label);
         w.str(e.description);
         const auto attributes = e.attributes.items();
@@ -223,12 +280,35 @@ void restamp_graph_binary(std::ostream& out, const GraphFileStamp& stamp) {
     out.seekp(end);
 }
 
-std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphFileStamp& expected) {
+std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphFileStamp& expected,
+                                             TwinEdgeDetails* lazy) {
     try {
-        return read(data, expected);
+        return read(data, expected, lazy);
     } catch (const std::exception&) {
         return std::nullopt;  // Corrupt, or bad_alloc from a count that passed the checks
     }
+}
+
+bool read_edge_details(const TwinEdgeDetails& details, Graph& graph, std::span<const EdgeIndex> edges) {
+    const std::size_t n = details.offsets.size() / 8;
+    if (n != graph.edge_count()) return false;
+    std::vector<Edge> decoded(edges.size());
+    try {
+        for (std::size_t k = 0; k < edges.size(); ++k) {
+            const EdgeIndex i = edges[k];
+            if (i >= n) return false;
+            const std::uint64_t begin = offset_of(details, i);
+            const std::uint64_t end = i + 1 < n ? offset_of(details, i + 1) : details.details.size();
+            if (begin > end || end > details.details.size()) throw Corrupt();
+            Reader r(details.details.substr(begin, end - begin));
+            read_details(r, decoded[k], graph.files().size());
+            if (!r.at_end()) throw Corrupt();
+        }
+    } catch (const std::exception&) {
+        return false;
+    }
+    for (std::size_t k = 0; k < edges.size(); ++k) graph.set_edge_details(edges[k], std::move(decoded[k]));
+    return true;
 }
 
 std::filesystem::path graph_binary_path(const std::filesystem::path& json_path) {

@@ -80,6 +80,10 @@ public:
     SourceLoc location(const Place& p) const;
     std::vector<SourceLoc> locations(const Places& places) const;
 
+    // Gives edge `i`, read without its details (a lazily read binary twin), the label,
+    // description, attributes and places of `details`; its relation and ends stay.
+    void set_edge_details(EdgeIndex i, Edge&& details);
+
     std::optional<NodeIndex> find(std::string_view id) const;
     std::vector<EdgeIndex> out_edges(NodeIndex v) const;  // in edge order
     std::vector<EdgeIndex> in_edges(NodeIndex v) const;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string_view>
 
 namespace convgraph {
@@ -30,9 +31,24 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
 // twin can be written alongside the JSON and stamped once the JSON file is in place.
 void restamp_graph_binary(std::ostream& out, const GraphFileStamp& stamp);
 
+// The undecoded details (label, description, attributes, places) of the edges of a twin read
+// lazily: views into the twin's data, which must stay mapped while they are used.
+struct TwinEdgeDetails {
+    std::string_view offsets;  // u64 per edge: where its details start in `details`
+    std::string_view details;
+};
+
 // Reads a twin; nullopt when it is not one, is truncated or corrupt, was written by another
 // format version, or carries another stamp than `expected`. Never throws on bad data.
-std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphFileStamp& expected);
+// With `lazy`, edges are read with their relation and ends only (all that searching the graph
+// needs) and *lazy is set to decode the details of the edges a command prints, with
+// read_edge_details: a query on a million edges then decodes a handful.
+std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphFileStamp& expected,
+                                             TwinEdgeDetails* lazy = nullptr);
+
+// Fills in the details of `edges` of `graph`, read lazily from the twin `details` belongs to.
+// False, with the graph unchanged, when that part of the twin is damaged.
+bool read_edge_details(const TwinEdgeDetails& details, Graph& graph, std::span<const EdgeIndex> edges);
 
 // Where the twin of the graph file `json_path` lives: "graph.json" → "graph.bin".
 std::filesystem::path graph_binary_path(const std::filesystem::path& json_path);

@@ -157,7 +157,7 @@ int run_list(const QueryArgs& args) {
     filter.match = args.match;
     filter.limit = args.limit;
     filter.sort = args.sort == "degree" ? NodeSort::degree : args.sort == "kind" ? NodeSort::kind : NodeSort::name;
-    BuildResult r = args.source.load();
+    BuildResult r = args.source.load(true);
     const Graph& g = r.graph;
     int status = k_exit_ok;
     if (!args.from.empty() && !(filter.from = resolve_or_report(g, args.from, status))) return status;
@@ -180,7 +180,7 @@ int run_list(const QueryArgs& args) {
 
 int run_show(const QueryArgs& args) {
     TableFormat format = table_format(args);
-    BuildResult r = args.source.load();
+    BuildResult r = args.source.load(true);
     const Graph& g = r.graph;
     int status = k_exit_ok;
     auto found = resolve_or_report(g, args.name, status);
@@ -188,6 +188,7 @@ int run_show(const QueryArgs& args) {
     NodeIndex v = *found;
     const Node& n = g.node(v);
     auto groups = grouped_edges(g, v);
+    for (const auto& group : groups) args.source.complete_edges(r, group.edges);
 
     if (format == TableFormat::json) {
         Json j;
@@ -268,15 +269,20 @@ int run_show(const QueryArgs& args) {
 int run_reach(const QueryArgs& args, Direction direction) {
     TableFormat format = table_format(args);
     RelationSet relations = relation_set(parse_relations(args.relations));
-    BuildResult r = args.source.load();
+    BuildResult r = args.source.load(true);
     const Graph& g = r.graph;
     int status = k_exit_ok;
     auto start = resolve_or_report(g, args.name, status);
     if (!start) return status;
     auto reached = reachable(g, *start, direction, relations, args.depth);
     std::vector<NodeIndex> nodes;
-    for (const auto& x : reached) nodes.push_back(x.node);
+    std::vector<EdgeIndex> edges;
+    for (const auto& x : reached) {
+        nodes.push_back(x.node);
+        edges.push_back(x.edge);
+    }
     if (args.nul) return print_names(g, nodes);
+    args.source.complete_edges(r, edges);
     bool down = direction == Direction::downstream;
     TextTable t{{"depth", "name", "kind", "relation", down ? "from" : "to", "source"}, {}};
     for (const auto& x : reached) {
@@ -296,7 +302,7 @@ int run_reach(const QueryArgs& args, Direction direction) {
 int run_path(const QueryArgs& args) {
     TableFormat format = table_format(args);
     RelationSet relations = relation_set(parse_relations(args.relations));
-    BuildResult r = args.source.load();
+    BuildResult r = args.source.load(true);
     const Graph& g = r.graph;
     int status = k_exit_ok;
     auto from = resolve_or_report(g, args.name, status);
@@ -319,6 +325,7 @@ int run_path(const QueryArgs& args) {
                 if (std::find(nodes.begin(), nodes.end(), g.edge(e).target) == nodes.end()) nodes.push_back(g.edge(e).target);
         return print_names(g, nodes);
     }
+    for (const auto& p : paths) args.source.complete_edges(r, p);
     TextTable t{{"path", "step", "from", "relation", "to", "source"}, {}};
     for (std::size_t i = 0; i < paths.size(); ++i)
         for (std::size_t s = 0; s < paths[i].size(); ++s) {
@@ -348,7 +355,7 @@ std::string cycle_text(const Graph& g, const Path& cycle) {
 int run_loops(const QueryArgs& args) {
     TableFormat format = table_format(args);
     RelationSet relations = relation_set(parse_relations(args.relations));
-    BuildResult r = args.source.load();
+    BuildResult r = args.source.load(true);
     const Graph& g = r.graph;
     auto loops = feedback_loops(g, relations);
     if (args.limit && loops.size() > args.limit) loops.resize(args.limit);
@@ -423,7 +430,7 @@ TextTable hub_table(const Graph& g, const Ranking& rk, const std::vector<NodeInd
 int run_hubs(const QueryArgs& args) {
     TableFormat format = table_format(args);
     RelationSet relations = relation_set(parse_relations(args.relations));
-    BuildResult r = args.source.load();
+    BuildResult r = args.source.load(true);
     const Graph& g = r.graph;
     Ranking rk{converging_drivers(g, relations, 2), betweenness(g, relations)};
     auto nodes = ranked(g, rk, args.by, args.top);
@@ -435,7 +442,7 @@ int run_hubs(const QueryArgs& args) {
 int run_stats(const QueryArgs& args) {
     TableFormat format = table_format(args);
     RelationSet relations = relation_set(parse_relations(args.relations));
-    BuildResult r = args.source.load();
+    BuildResult r = args.source.load(true);
     const Graph& g = r.graph;
     std::map<Role, std::size_t> kinds;
     for (const Node& n : g.nodes()) ++kinds[n.kind];
@@ -503,7 +510,7 @@ std::string where_root(const QueryArgs& args) {
 
 int run_where(const QueryArgs& args) {
     TableFormat format = table_format(args);
-    BuildResult r = args.source.load();
+    BuildResult r = args.source.load(true);
     const Graph& g = r.graph;
     int status = k_exit_ok;
     auto found = resolve_or_report(g, args.name, status);
@@ -553,7 +560,7 @@ int run_where(const QueryArgs& args) {
 
 int run_search(const QueryArgs& args) {
     TableFormat format = table_format(args);
-    BuildResult r = args.source.load();
+    BuildResult r = args.source.load(true);
     const Graph& g = r.graph;
     auto hits = search_nodes(g, args.text, args.documents);
     if (args.limit && hits.size() > args.limit) hits.resize(args.limit);
@@ -570,7 +577,7 @@ int run_search(const QueryArgs& args) {
 
 // Hidden: every concept label, one per line, for shell completion.
 int run_names(const QueryArgs& args) {
-    BuildResult r = args.source.load();
+    BuildResult r = args.source.load(true);
     for (const Node& n : r.graph.nodes())
         if (n.kind != Role::document) std::cout << n.label << '\n';
     return k_exit_ok;

@@ -43,14 +43,25 @@ void GraphSource::add_options(CLI::App& app) {
     app.add_option("-j,--jobs", jobs, "Parallel jobs with --corpus (default: all cores)");
 }
 
-BuildResult GraphSource::load() const {
+struct GraphSource::Twin {
+    explicit Twin(const std::filesystem::path& path) : file(path) {}
+    MappedFile file;
+    TwinEdgeDetails details;
+};
+
+std::string GraphSource::path() const {
+    return graph_file.empty() ? std::string(k_default_graph_file) : graph_file;
+}
+
+BuildResult GraphSource::load(bool lazy_edges) const {
+    m_twin.reset();
     if (!corpus.empty()) {
         BuildOptions options;
         options.jobs = jobs;
         std::vector<std::filesystem::path> roots(corpus.begin(), corpus.end());
         return build_graph(roots, options);
     }
-    std::string path = graph_file.empty() ? std::string(k_default_graph_file) : graph_file;
+    std::string path = this->path();
     if (graph_file.empty() && !std::filesystem::exists(path))
         throw Error("no graph file at '" + path + "'; run 'convgraph build CORPUS' first, or pass --graph FILE or --corpus DIR");
     // The binary twin (graph.bin) that build writes beside the JSON loads many times faster. It
@@ -61,8 +72,11 @@ BuildResult GraphSource::load() const {
     std::error_code ec;
     if (stamp && std::filesystem::is_regular_file(twin, ec)) {
         try {
-            const MappedFile mapped(twin);
-            if (auto r = read_graph_binary(mapped.view(), *stamp)) return std::move(*r);
+            auto mapped = std::make_shared<Twin>(twin);
+            if (auto r = read_graph_binary(mapped->file.view(), *stamp, lazy_edges ? &mapped->details : nullptr)) {
+                if (lazy_edges) m_twin = std::move(mapped);
+                return std::move(*r);
+            }
         } catch (const Error&) {
         }
         spdlog::debug("binary twin '{}' is stale or damaged; reading the JSON", twin.string());
@@ -76,6 +90,19 @@ BuildResult GraphSource::load() const {
         }
     }
     return result;
+}
+
+void GraphSource::complete_edges(BuildResult& result, std::span<const EdgeIndex> edges) const {
+    if (!m_twin || edges.empty()) return;  // the graph was read whole
+    if (read_edge_details(m_twin->details, result.graph, edges)) return;
+    // Damaged after its header checked out: take these edges from the JSON, the same graph.
+    spdlog::debug("binary twin of '{}' is damaged; reading the JSON", path());
+    BuildResult whole = read_graph_json(read_file(path()));
+    if (whole.graph.edge_count() != result.graph.edge_count()) throw Error("graph file '" + path() + "' changed while it was read");
+    for (EdgeIndex e : edges) {
+        Edge copy = whole.graph.edge(e);
+        result.graph.set_edge_details(e, std::move(copy));
+    }
 }
 
 std::optional<TableFormat> parse_table_format(const std::string& name) {

@@ -6,7 +6,9 @@
 #include "convgraph/pipeline.hpp"
 #include "convgraph/text_table.hpp"
 
+#include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,7 +26,16 @@ struct GraphSource {
     std::vector<std::string> corpus;
     unsigned jobs = 0;
     void add_options(CLI::App& app);
-    BuildResult load() const;
+    // The whole graph (exports), or — `lazy_edges` — a graph whose edges may carry their
+    // relation and ends only, when it comes from the binary twin: enough for every search of
+    // the graph; complete_edges() then fills in the edges a command prints.
+    BuildResult load(bool lazy_edges = false) const;
+    void complete_edges(BuildResult& result, std::span<const EdgeIndex> edges) const;
+
+private:
+    std::string path() const;
+    struct Twin;  // the mapped twin a lazy load keeps
+    mutable std::shared_ptr<Twin> m_twin;
 };
 
 std::optional<TableFormat> parse_table_format(const std::string& name);
