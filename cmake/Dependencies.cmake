@@ -15,3 +15,5 @@ pkg_check_modules(GVC REQUIRED IMPORTED_TARGET libgvc)
 # Abseil's flat_hash_map for the hash maps on the hot path of merging notes into the graph
 # (Boost 1.74 has no open-addressing map; std::unordered_map allocates a node per entry).
 find_package(absl REQUIRED)
+# xxHash: the 128-bit XXH3 content hash that names note cache entries.
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)

@@ -29,8 +29,14 @@ public:
     template <typename T>
     void num(T v) {
         static_assert(std::is_integral_v<T>);
-        for (std::size_t i = 0; i < sizeof(T); ++i)
-            m_out += static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xFF);
+        char bytes[sizeof(T)];
+        if constexpr (std::endian::native == std::endian::little) {
+            std::memcpy(bytes, &v, sizeof v);  // on a little-endian host, the number is its bytes
+        } else {
+            for (std::size_t i = 0; i < sizeof(T); ++i)
+                bytes[i] = static_cast<char>((static_cast<std::uint64_t>(v) >> (8 * i)) & 0xFF);
+        }
+        m_out.append(bytes, sizeof bytes);
     }
     void u8(unsigned v) { num<std::uint8_t>(static_cast<std::uint8_t>(v)); }
     void u32(std::uint64_t v) {

@@ -7,10 +7,10 @@
 #include "binary_io.hpp"
 
 #include <nlohmann/json.hpp>
+#include <xxhash.h>
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <fstream>
 
 namespace convgraph {
@@ -21,22 +21,8 @@ using Json = nlohmann::json;
 namespace {
 
 // Bumped whenever the entry layout or what analyze_note produces changes shape.
-constexpr int k_cache_format = 3;  // 2: binary layout (binary_io.hpp) instead of CBOR; 3: links without a path
-
-std::uint64_t mix(std::uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
-}
-
-std::uint64_t load64(const unsigned char* p) {
-    std::uint64_t v = 0;
-    for (int i = 7; i >= 0; --i) v = (v << 8) | p[i];  // little-endian on every host
-    return v;
-}
+// 2: binary layout (binary_io.hpp) instead of CBOR; 3: links without a path; 4: keys hashed with XXH3.
+constexpr int k_cache_format = 4;
 
 constexpr std::string_view k_magic{"CGNOTE\0\0", 8};
 
@@ -62,30 +48,13 @@ constexpr std::array<Severity, 3> k_severities = {Severity::note, Severity::warn
 }  // namespace
 
 std::string content_hash(std::string_view data) {
-    // Two independent 64-bit lanes over 8-byte words, then a final avalanche of each.
-    std::uint64_t a = 0x9e3779b97f4a7c15ULL ^ data.size();
-    std::uint64_t b = 0xc2b2ae3d27d4eb4fULL + data.size();
-    const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-    std::size_t n = data.size();
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t w = load64(p + i);
-        a = (a ^ w) * 0x100000001b3ULL;
-        a = (a << 29) | (a >> 35);
-        b = (b + w) * 0xff51afd7ed558ccdULL;
-        b ^= b >> 31;
-    }
-    unsigned char tail[8] = {};
-    std::memcpy(tail, p + i, n - i);
-    std::uint64_t w = load64(tail) ^ (static_cast<std::uint64_t>(n - i) << 56);
-    a = mix(a ^ w);
-    b = mix(b + w + a);
-    a = mix(a + b);
-    static const char* digits = "0123456789abcdef";
+    // XXH3, 128 bits (libxxhash): fast on long notes, and stable across runs, versions and hosts.
+    const XXH128_hash_t h = XXH3_128bits(data.data(), data.size());
+    static constexpr char k_digits[] = "0123456789abcdef";
     std::string out(32, '0');
     for (int k = 0; k < 16; ++k) {
-        out[k] = digits[(a >> (60 - 4 * k)) & 0xf];
-        out[16 + k] = digits[(b >> (60 - 4 * k)) & 0xf];
+        out[static_cast<std::size_t>(k)] = k_digits[(h.high64 >> (60 - 4 * k)) & 0xf];
+        out[static_cast<std::size_t>(16 + k)] = k_digits[(h.low64 >> (60 - 4 * k)) & 0xf];
     }
     return out;
 }
