@@ -6,12 +6,20 @@
 
 #include "binary_io.hpp"
 
+#include <absl/container/flat_hash_map.h>
 #include <nlohmann/json.hpp>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdint>
-#include <fstream>
+#include <mutex>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace convgraph {
 
@@ -73,32 +81,211 @@ std::string NoteCache::key(std::string_view salt, std::string_view path, std::st
     return content_hash(head + content_hash(text));
 }
 
-fs::path NoteCache::entry_path(const std::string& key) const { return m_dir / key.substr(0, 2) / key.substr(2); }
+namespace {
+
+constexpr std::string_view k_log_magic{"CGNLOG\0\0", 8};
+constexpr std::size_t k_log_header = 8 + 4;       // magic, u32 cache format
+constexpr std::string_view k_record_magic{"CGRC", 4};
+constexpr std::size_t k_key_size = 32;            // NoteCache::key: 32 hex digits
+// magic, key, u32 entry size, u64 XXH3 of the entry (a record damaged inside is a miss too)
+constexpr std::size_t k_record_head = 4 + k_key_size + 4 + 8;
+
+std::string log_header() {
+    std::string h;
+    BinaryWriter w(h);
+    w.raw(k_log_magic);
+    w.u32(k_cache_format);
+    return h;
+}
+
+// pread/write of a whole buffer; false on any error or a short read (end of file).
+bool read_at(int fd, char* buf, std::size_t n, std::uint64_t offset) {
+    while (n > 0) {
+        ssize_t got = ::pread(fd, buf, n, static_cast<off_t>(offset));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return false;
+        buf += got;
+        n -= static_cast<std::size_t>(got);
+        offset += static_cast<std::uint64_t>(got);
+    }
+    return true;
+}
+
+bool write_all(int fd, const char* buf, std::size_t n) {
+    while (n > 0) {
+        ssize_t put = ::write(fd, buf, n);
+        if (put < 0 && errno == EINTR) continue;
+        if (put <= 0) return false;
+        buf += put;
+        n -= static_cast<std::size_t>(put);
+    }
+    return true;
+}
+
+}  // namespace
+
+struct NoteCache::Impl {
+    struct Record {
+        std::uint64_t offset = 0;  // of the record head
+        std::uint32_t size = 0;    // of the entry after it
+    };
+
+    fs::path dir;
+    int fd = -1;
+    absl::flat_hash_map<std::string, Record> records;  // key → its last record in the log
+    std::uint64_t log_bytes = 0;                        // header and whole records, as scanned
+    bool rewrite = false;                               // damaged: rewrite whatever happens
+
+    std::mutex mutex;  // guards what follows
+    std::vector<Record> used;
+    bool broken = false;  // a write failed: store nothing more
+
+    // Reads the record heads; a record that does not fit or does not start with the magic ends
+    // the scan (a build stopped while appending) and has the log rewritten at the end.
+    void scan() {
+        struct stat st {};
+        if (::fstat(fd, &st) != 0) {
+            broken = true;
+            return;
+        }
+        const auto size = static_cast<std::uint64_t>(st.st_size);
+        const std::string header = log_header();
+        std::string head(k_log_header, '\0');
+        if (size == 0) {
+            if (!write_all(fd, header.data(), header.size())) broken = true;
+            log_bytes = header.size();
+            return;
+        }
+        if (size < k_log_header || !read_at(fd, head.data(), head.size(), 0) || head != header) {
+            // Another format (or not a log at all): start it again.
+            if (::ftruncate(fd, 0) != 0 || !write_all(fd, header.data(), header.size())) broken = true;
+            log_bytes = header.size();
+            return;
+        }
+        std::uint64_t pos = k_log_header;
+        char rec[k_record_head];
+        while (pos < size) {
+            if (size - pos < k_record_head || !read_at(fd, rec, sizeof rec, pos) ||
+                std::string_view(rec, 4) != k_record_magic) {
+                rewrite = true;
+                break;
+            }
+            BinaryReader r(std::string_view(rec + 4 + k_key_size, 4));
+            const std::uint32_t n = r.u32();
+            if (size - pos - k_record_head < n) {
+                rewrite = true;
+                break;
+            }
+            records.insert_or_assign(std::string(rec + 4, k_key_size), Record{pos, n});
+            pos += k_record_head + n;
+        }
+        log_bytes = pos;
+    }
+
+    void use(const Record& r) {
+        std::lock_guard lock(mutex);
+        used.push_back(r);
+    }
+
+    // Writes a new log of the used records (in log order) beside the old one and renames it over.
+    void compact() {
+        std::sort(used.begin(), used.end(), [](const Record& a, const Record& b) { return a.offset < b.offset; });
+        used.erase(std::unique(used.begin(), used.end(), [](const Record& a, const Record& b) { return a.offset == b.offset; }),
+                   used.end());
+        std::string tmp = (dir / ".notes.log.tmp-XXXXXX").string();
+        int out = ::mkstemp(tmp.data());
+        if (out < 0) return;
+        bool ok = ::fchmod(out, 0644) == 0;
+        const std::string header = log_header();
+        ok = ok && write_all(out, header.data(), header.size());
+        std::string buf;
+        for (const Record& r : used) {
+            if (!ok) break;
+            buf.resize(k_record_head + r.size);
+            ok = read_at(fd, buf.data(), buf.size(), r.offset) && write_all(out, buf.data(), buf.size());
+        }
+        ok = ::close(out) == 0 && ok;
+        if (!ok || std::rename(tmp.c_str(), log_path(dir).c_str()) != 0) ::unlink(tmp.c_str());
+    }
+};
+
+fs::path NoteCache::log_path(const fs::path& dir) { return dir / "notes.log"; }
+
+NoteCache::NoteCache(fs::path dir) : m_impl(std::make_unique<Impl>()) {
+    m_impl->dir = std::move(dir);
+    std::error_code ec;
+    fs::create_directories(m_impl->dir, ec);
+    m_impl->fd = ::open(log_path(m_impl->dir).c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (m_impl->fd < 0) return;  // a read-only or missing cache directory only costs speed
+    m_impl->scan();
+}
+
+NoteCache::~NoteCache() {
+    try {
+        close();
+    } catch (...) {
+    }
+}
+
+void NoteCache::close() {
+    Impl& c = *m_impl;
+    if (c.fd < 0) return;
+    std::uint64_t used_bytes = k_log_header;
+    for (const auto& r : c.used) used_bytes += k_record_head + r.size;
+    struct stat st {};
+    const bool stat_ok = ::fstat(c.fd, &st) == 0;
+    // More than half the log is records this build did not use: rewrite it with those it did.
+    if (!c.broken && stat_ok && (c.rewrite || static_cast<std::uint64_t>(st.st_size) > 2 * used_bytes)) c.compact();
+    ::close(c.fd);
+    c.fd = -1;
+}
 
 std::optional<NoteAnalysis> NoteCache::load(const std::string& key, const std::string& path) const {
-    std::string data;
-    try {
-        data = read_file(entry_path(key));
-    } catch (const Error&) {
-        return std::nullopt;  // no entry (or an unreadable one): a miss
-    }
-    return decode_note_analysis(data, path);
+    const Impl& c = *m_impl;
+    if (c.fd < 0) return std::nullopt;
+    auto it = c.records.find(key);
+    if (it == c.records.end()) return std::nullopt;
+    const Impl::Record rec = it->second;
+    std::string data(k_record_head + rec.size, '\0');
+    if (!read_at(c.fd, data.data(), data.size(), rec.offset) || std::string_view(data).substr(4, k_key_size) != key)
+        return std::nullopt;
+    const std::string_view entry = std::string_view(data).substr(k_record_head);
+    const auto sum = BinaryReader(std::string_view(data).substr(4 + k_key_size + 4, 8)).num<std::uint64_t>();
+    if (sum != XXH3_64bits(entry.data(), entry.size())) return std::nullopt;
+    auto a = decode_note_analysis(entry, path);
+    if (a) m_impl->use(rec);
+    return a;
 }
 
 void NoteCache::store(const std::string& key, const NoteAnalysis& analysis) const {
-    // Written in place, not through a temporary and a rename: that cost a third of a cold
-    // build in file-system calls. A torn entry (a crash, a full disk) fails to decode — every
-    // read is bounds-checked and the entry must end exactly where its layout does — and is a
-    // miss; two builds writing one key write the same bytes.
+    Impl& c = *m_impl;
+    if (c.fd < 0 || key.size() != k_key_size) return;
     try {
-        fs::path file = entry_path(key);
-        std::error_code ec;
-        fs::create_directories(file.parent_path(), ec);
-        std::string data = encode_note_analysis(analysis);
-        std::ofstream out(file, std::ios::binary | std::ios::trunc);
-        out.write(data.data(), static_cast<std::streamsize>(data.size()));
+        std::string record;
+        BinaryWriter w(record);
+        w.raw(k_record_magic);
+        w.raw(key);
+        const std::string entry = encode_note_analysis(analysis);
+        w.u32(entry.size());
+        w.num<std::uint64_t>(XXH3_64bits(entry.data(), entry.size()));
+        w.raw(entry);
+        const auto n = static_cast<std::uint32_t>(entry.size());
+        std::lock_guard lock(c.mutex);
+        if (c.broken) return;
+        // One write per record on a descriptor opened O_APPEND: records of two builds appending
+        // at once do not interleave. Where it landed is where the descriptor now is, less it.
+        if (!write_all(c.fd, record.data(), record.size())) {
+            c.broken = true;
+            return;
+        }
+        const off_t end = ::lseek(c.fd, 0, SEEK_CUR);
+        if (end < 0 || static_cast<std::uint64_t>(end) < record.size()) {
+            c.broken = true;
+            return;
+        }
+        c.used.push_back(Impl::Record{static_cast<std::uint64_t>(end) - record.size(), n});
     } catch (const std::exception&) {
-        // A read-only or full cache directory only costs speed.
+        // An entry too large to encode, or out of memory: a miss next time.
     }
 }
 

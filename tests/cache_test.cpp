@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -64,12 +65,14 @@ std::string build_json(const Sources& src, const fs::path& cache, std::size_t* a
     return write_graph_json(r);
 }
 
-std::vector<fs::path> entries(const fs::path& dir) {
+std::vector<fs::path> files_in(const fs::path& dir) {
     std::vector<fs::path> out;
     for (const auto& e : fs::recursive_directory_iterator(dir))
         if (e.is_regular_file()) out.push_back(e.path());
     return out;
 }
+
+std::uintmax_t log_size(const fs::path& dir) { return fs::file_size(NoteCache::log_path(dir)); }
 
 }  // namespace
 
@@ -80,9 +83,11 @@ TEST_CASE("cache: a warm rebuild analyses nothing and gives the clean bytes", "[
     std::size_t analyzed = 0;
     CHECK(build_json(src, tmp.path, &analyzed) == clean);
     CHECK(analyzed == src.size());
-    CHECK(entries(tmp.path).size() == src.size());
+    CHECK(files_in(tmp.path) == std::vector<fs::path>{NoteCache::log_path(tmp.path)});  // one file, no temporaries
+    const auto size = log_size(tmp.path);
     CHECK(build_json(src, tmp.path, &analyzed) == clean);
     CHECK(analyzed == 0);
+    CHECK(log_size(tmp.path) == size);  // nothing appended, nothing rewritten
 }
 
 TEST_CASE("cache: after an edit only the edited note is analysed again", "[cache]") {
@@ -126,72 +131,66 @@ TEST_CASE("cache: a note made invalid gives the clean diagnostics", "[cache]") {
     CHECK(build_json(src, tmp.path) == clean);
 }
 
-TEST_CASE("cache: corrupt and truncated entries are misses, not errors", "[cache]") {
+TEST_CASE("cache: a damaged log is a miss, not an error, and is rewritten", "[cache]") {
+    Sources src = corpus();
+    const std::string clean = build_json(src, {});
+    // Cut short (a build stopped while appending), a byte flipped in each part of the log,
+    // garbage, empty, another cache format.
+    using Damage = std::function<std::string(const std::string&)>;
+    const std::vector<std::pair<const char*, Damage>> damages = {
+        {"cut in the middle of a record", [](const std::string& d) { return d.substr(0, d.size() / 2); }},
+        {"cut after the header", [](const std::string& d) { return d.substr(0, 12); }},
+        {"a record's magic", [](std::string d) { d[12] ^= 0x7F; return d; }},
+        {"a record's size", [](std::string d) { d[12 + 4 + 32 + 3] = '\x7F'; return d; }},
+        {"inside an entry", [](std::string d) { d[d.size() / 3] ^= 0x55; d[2 * d.size() / 3] ^= 0x55; return d; }},
+        {"garbage", [](const std::string&) { return std::string("garbage"); }},
+        {"empty", [](const std::string&) { return std::string(); }},
+        {"another format", [](std::string d) { d[8] ^= 0x01; return d; }},
+    };
+    for (const auto& [what, damage] : damages) {
+        SECTION(what) {
+            TempDir tmp;
+            CHECK(build_json(src, tmp.path) == clean);
+            const fs::path log = NoteCache::log_path(tmp.path);
+            write_file_atomic(log, damage(read_file(log)));
+            std::size_t analyzed = 0;
+            CHECK(build_json(src, tmp.path, &analyzed) == clean);
+            CHECK(analyzed <= src.size());
+            CHECK(build_json(src, tmp.path, &analyzed) == clean);
+            CHECK(analyzed == 0);  // whatever was lost was stored again, readable
+        }
+    }
+}
+
+TEST_CASE("cache: the log is rewritten when most of it is records no longer used", "[cache]") {
     TempDir tmp;
     Sources src = corpus();
-    std::string clean = build_json(src, tmp.path);
-    auto files = entries(tmp.path);
-    REQUIRE(files.size() == src.size());
-    for (std::size_t i = 0; i < files.size(); ++i) {
-        std::string data = read_file(files[i]);
-        write_file_atomic(files[i], i % 2 == 0 ? std::string("garbage") : data.substr(0, data.size() / 2));
+    build_json(src, tmp.path);
+    const auto fresh = log_size(tmp.path);
+    std::vector<std::uintmax_t> sizes;
+    for (int round = 1; round <= 3; ++round) {
+        for (auto& [path, text] : src) text += "\n<!-- edit " + std::to_string(round) + " -->\n";
+        std::size_t analyzed = 0;
+        CHECK(build_json(src, tmp.path, &analyzed) == build_json(src, {}));
+        CHECK(analyzed == src.size());
+        sizes.push_back(log_size(tmp.path));
     }
+    CHECK(sizes[0] > fresh);        // appended: half of it is stale, not more
+    CHECK(sizes[1] < sizes[0]);     // two thirds stale: rewritten with the used third
+    CHECK(sizes[1] < fresh * 3 / 2);
+    CHECK(files_in(tmp.path).size() == 1);
     std::size_t analyzed = 0;
-    CHECK(build_json(src, tmp.path, &analyzed) == clean);
+    build_json(src, tmp.path, &analyzed);
+    CHECK(analyzed == 0);  // the rewritten log holds every note
+}
+
+TEST_CASE("cache: an unusable cache directory only costs speed", "[cache]") {
+    TempDir tmp;
+    Sources src = corpus();
+    const fs::path file = tmp.path / "a-file";
+    write_file_atomic(file, std::string("not a directory"));
+    std::size_t analyzed = 0;
+    CHECK(build_json(src, file, &analyzed) == build_json(src, {}));
     CHECK(analyzed == src.size());
-    CHECK(build_json(src, tmp.path, &analyzed) == clean);
-    CHECK(analyzed == 0);
-}
-
-TEST_CASE("cache: the key depends on path, text and conventions", "[cache]") {
-    std::string salt = cache_salt(Conventions::defaults());
-    Conventions other = Conventions::defaults();
-    other.case_labels.push_back("实例");
-    CHECK(cache_salt(other) != salt);
-    std::string k = NoteCache::key(salt, "a.md", "text");
-    CHECK(k.size() == 32);
-    CHECK(NoteCache::key(salt, "a.md", "text") == k);
-    CHECK(NoteCache::key(salt, "b.md", "text") != k);
-    CHECK(NoteCache::key(salt, "a.md", "text!") != k);
-    CHECK(content_hash("") != content_hash(std::string(1, '\0')));
-}
-
-TEST_CASE("cache: an entry round-trips and names its note", "[cache]") {
-    BuildOptions options;
-    NoteAnalysis a = analyze_note("notes/10.md", note(0, 1), options);
-    std::string data = encode_note_analysis(a);
-    auto back = decode_note_analysis(data, "notes/10.md");
-    REQUIRE(back);
-    CHECK(back->diagnostics == a.diagnostics);
-    CHECK(back->facts.mentions.size() == a.facts.mentions.size());
-    CHECK(back->facts.relations.size() == a.facts.relations.size());
-    REQUIRE(back->links.links.size() == a.links.links.size());
-    CHECK(back->links.anchors == a.links.anchors);
-    CHECK(back->links.path == a.links.path);
-    REQUIRE(!a.links.anchors.empty());
-    REQUIRE(!a.links.links.empty());
-    for (std::size_t i = 0; i < a.links.links.size(); ++i) {
-        CHECK(back->links.links[i].destination == a.links.links[i].destination);
-        CHECK(back->links.loc(back->links.links[i]) == a.links.loc(a.links.links[i]));
-    }
-    CHECK(back->facts.title == a.facts.title);
-    CHECK(back->facts.title_loc == a.facts.title_loc);
-    for (std::size_t i = 0; i < a.facts.relations.size(); ++i) {
-        CHECK(back->facts.relations[i].from == a.facts.relations[i].from);
-        CHECK(back->facts.relations[i].loc == a.facts.relations[i].loc);
-        CHECK(back->facts.relations[i].attributes == a.facts.relations[i].attributes);
-    }
-    CHECK(!decode_note_analysis(data, "notes/11.md"));
-    std::string older = data;  // an entry of an earlier cache format is a miss
-    older[8] = 2;
-    older[9] = older[10] = older[11] = 0;
-    CHECK_FALSE(decode_note_analysis(older, "notes/10.md"));
-    // Every truncation is refused, and a flipped byte anywhere never crashes (ASan runs this).
-    for (std::size_t n = 0; n < data.size(); ++n) CHECK_FALSE(decode_note_analysis(data.substr(0, n), "notes/10.md"));
-    CHECK_FALSE(decode_note_analysis(data + "x", "notes/10.md"));
-    for (std::size_t i = 0; i < data.size(); i += 3) {
-        std::string bad = data;
-        bad[i] = static_cast<char>(bad[i] ^ 0x5A);
-        (void)decode_note_analysis(bad, "notes/10.md");
-    }
+    CHECK(build_json(src, file / "below", &analyzed) == build_json(src, {}));
 }

@@ -32,11 +32,17 @@ class CachedBuild(cgtest.TempDirTest):
             out += [os.path.join(d, f) for f in files if f.endswith(".md")]
         return sorted(out)
 
+    def analysed(self, *extra):
+        """How many notes a build analysed (the others came from the cache)."""
+        r = run("-v", "build", "corpus", "-o", "cached.json", *extra, cwd=self.tmp)
+        self.assertIn(r.code, (0, 1), r)
+        return sum(1 for line in r.err.splitlines() if "debug: analysed " in line)
+
     def test_default_cache_location(self):
-        self.build()
+        self.assertEqual(self.analysed(), len(self.notes()))
         cache = os.path.join(self.tmp, ".convgraph", "cache")
-        entries = [f for _, _, fs in os.walk(cache) for f in fs]
-        self.assertEqual(len(entries), len(self.notes()))
+        self.assertEqual([f for _, _, fs in os.walk(cache) for f in fs], ["notes.log"])
+        self.assertEqual(self.analysed(), 0)
 
     def test_warm_rebuild(self):
         first = self.build()
@@ -78,14 +84,24 @@ class CachedBuild(cgtest.TempDirTest):
         self.assertTrue(os.path.isdir(os.path.join(self.tmp, "elsewhere")))
         self.assertEqual(self.build("--cache-dir", "elsewhere"), first)
 
-    def test_corrupt_entries(self):
+    def test_damaged_cache(self):
         first = self.build()
-        cache = os.path.join(self.tmp, ".convgraph", "cache")
-        for i, (d, _, files) in enumerate(os.walk(cache)):
-            for f in files:
-                with open(os.path.join(d, f), "wb") as out:
-                    out.write(b"\x00garbage" if i % 2 else b"")
-        self.assertEqual(self.build(), first)
+        log = os.path.join(self.tmp, ".convgraph", "cache", "notes.log")
+        with open(log, "rb") as f:
+            data = f.read()
+        for damaged in (data[: len(data) // 2], data[:100] + b"\xff" * 64 + data[164:], b"\x00garbage", b""):
+            with open(log, "wb") as out:
+                out.write(damaged)
+            self.assertEqual(self.build(), first)
+            self.assertEqual(self.analysed(), 0)  # the build stored what it could not read
+        self.assertSameAsClean()
+
+    def test_unwritable_cache_dir(self):
+        with open(os.path.join(self.tmp, "not-a-dir"), "w") as f:
+            f.write("x")
+        r = run("build", "corpus", "-q", "-o", "cached.json", "--cache-dir", "not-a-dir", cwd=self.tmp)
+        self.assertIn(r.code, (0, 1), r)
+        self.assertNotIn("not-a-dir", r.err)  # only speed is lost: nothing to report
         self.assertSameAsClean()
 
 
