@@ -103,6 +103,10 @@ public:
         if (acc.node.description.empty() && !description.empty()) acc.node.description = description;
     }
 
+    // Brings the index slot an add_edge of this edge will probe into the cache (the index is far
+    // larger than the cache: each probe was a miss).
+    void prefetch_edge(Relation rel, NodeIndex from, NodeIndex to) const { m_edge_index.prefetch(edge_id(from, to, rel)); }
+
     void add_edge(Relation rel, NodeIndex from, NodeIndex to, const Place& at, const std::string& label = {},
                   const std::string& description = {},
                   const std::vector<std::pair<std::string, std::string>>& attributes = {}) {
@@ -204,15 +208,38 @@ void GraphBuilder::add_note(const NoteFacts& note) {
     for (const auto& m : note.mentions) ordered.push_back(&m);
     std::stable_sort(ordered.begin(), ordered.end(),
                      [](const ConceptMention* a, const ConceptMention* b) { return a->loc < b->loc; });
+    // Nodes first, then the edges, in the same order as the statements: each edge sees the
+    // same sequence of statements as if they were merged one by one, and the edges' index
+    // probes can be prefetched a few statements ahead.
+    struct Pending {
+        Relation relation;
+        NodeIndex from, to;
+        const SourceLoc* loc;
+        const RelationFact* fact;  // null for a mention
+    };
+    std::vector<Pending> pending;
+    pending.reserve(ordered.size() + note.relations.size());
     for (const ConceptMention* m : ordered) {
         NodeIndex v = r.concept_node(m->name);
         r.add_role(v, m->role, at(m->loc), m->description);
-        r.add_edge(Relation::mentions, doc, v, at(m->loc));
+        pending.push_back(Pending{Relation::mentions, doc, v, &m->loc, nullptr});
     }
     for (const auto& f : note.relations) {
         NodeIndex a = r.concept_node(f.from);
         NodeIndex b = r.concept_node(f.to);
-        r.add_edge(f.relation, a, b, at(f.loc), f.label, f.description, f.attributes);
+        pending.push_back(Pending{f.relation, a, b, &f.loc, &f});
+    }
+    constexpr std::size_t k_ahead = 8;
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        if (i + k_ahead < pending.size()) {
+            const Pending& next = pending[i + k_ahead];
+            r.prefetch_edge(next.relation, next.from, next.to);
+        }
+        const Pending& p = pending[i];
+        if (p.fact)
+            r.add_edge(p.relation, p.from, p.to, at(*p.loc), p.fact->label, p.fact->description, p.fact->attributes);
+        else
+            r.add_edge(p.relation, p.from, p.to, at(*p.loc));
     }
 }
 
