@@ -1,6 +1,7 @@
 // Cache: per-note analysis results as binary files named by a hash of (version, conventions, path, text).
 #include "convgraph/cache.hpp"
 
+#include "convgraph/build_record.hpp"
 #include "convgraph/error.hpp"
 #include "convgraph/io.hpp"
 
@@ -289,7 +290,7 @@ void NoteCache::store(const std::string& key, const NoteAnalysis& analysis) cons
     }
 }
 
-std::string encode_note_analysis(const NoteAnalysis& a) {
+std::string encode_note_analysis(const NoteAnalysis& a, bool with_bytes) {
     // What the later stages read: heading anchors and links (all a build keeps of the document
     // anyway), diagnostics, facts. A plain binary layout: the nlohmann tree this replaced made
     // a warm build slower than analysing the notes again.
@@ -299,7 +300,7 @@ std::string encode_note_analysis(const NoteAnalysis& a) {
     w.raw(k_magic);
     w.u32(k_cache_format);
     w.str(path);
-    w.num<std::uint64_t>(a.bytes);
+    w.num<std::uint64_t>(with_bytes ? a.bytes : 0);
     w.u32(a.links.anchors.size());
     for (const auto& anchor : a.links.anchors) w.str(anchor);
     w.u32(a.links.links.size());
@@ -350,6 +351,14 @@ std::string encode_note_analysis(const NoteAnalysis& a) {
         }
     }
     return out;
+}
+
+std::uint64_t note_digest(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics) {
+    const std::string entry = encode_note_analysis(analysis, false);
+    const std::string suppressions = analysis.suppressions.fingerprint();
+    std::uint64_t h = XXH3_64bits(entry.data(), entry.size());
+    h = XXH3_64bits_withSeed(suppressions.data(), suppressions.size(), h);
+    return diagnostics_digest(read_diagnostics, h);
 }
 
 std::optional<NoteAnalysis> decode_note_analysis(std::string_view data, const std::string& path) {

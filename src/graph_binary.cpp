@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <stdexcept>
 
 namespace convgraph {
 
@@ -102,6 +103,18 @@ void check_offsets(const TwinEdgeDetails& d) {
     }
 }
 
+Diagnostic read_diagnostic(Reader& r) {
+    Diagnostic d;
+    d.loc.path = r.str();
+    d.loc.line = r.count();
+    d.loc.column = r.count();
+    d.severity = enum_at(r.u8(), k_severities);
+    d.code = r.str();
+    d.message = r.str();
+    d.hint = r.str();
+    return d;
+}
+
 BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdgeDetails* lazy) {
     Reader r(data);
     if (r.raw(k_magic.size()) != k_magic) throw Corrupt();
@@ -166,15 +179,7 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdge
     }
 
     out.diagnostics.resize(r.items(r.num<std::uint64_t>(), 25));
-    for (Diagnostic& d : out.diagnostics) {
-        d.loc.path = r.str();
-        d.loc.line = r.count();
-        d.loc.column = r.count();
-        d.severity = enum_at(r.u8(), k_severities);
-        d.code = r.str();
-        d.message = r.str();
-        d.hint = r.str();
-    }
+    for (Diagnostic& d : out.diagnostics) d = read_diagnostic(r);
     if (r.raw(k_end.size()) != k_end || !r.at_end()) throw Corrupt();
     out.graph = Graph(std::move(files), std::move(nodes), std::move(edges));
     return out;
@@ -287,6 +292,72 @@ std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphF
     } catch (const std::exception&) {
         return std::nullopt;  // Corrupt, or bad_alloc from a count that passed the checks
     }
+}
+
+std::optional<TwinSummary> read_twin_summary(std::string_view data, const GraphFileStamp& expected) {
+    try {
+        Reader r(data);
+        if (r.raw(k_magic.size()) != k_magic) return std::nullopt;
+        if (r.u32() != k_layout_version || r.u32() != static_cast<std::uint32_t>(k_graph_schema_version)) return std::nullopt;
+        GraphFileStamp stamp;
+        stamp.size = r.num<std::uint64_t>();
+        stamp.mtime_ns = r.num<std::int64_t>();
+        if (!(stamp == expected)) return std::nullopt;
+        TwinSummary out;
+        out.documents.resize(r.items(r.num<std::uint64_t>(), 24));
+        for (DocumentInfo& d : out.documents) {
+            d.path = r.str();
+            d.title = r.str();
+            d.series = r.str();
+            d.subject = r.str();
+            out.bytes_at.push_back(r.position());
+            d.bytes = r.num<std::uint64_t>();
+        }
+        out.nodes = r.items(r.num<std::uint64_t>(), 14);
+        for (std::size_t i = 0; i < out.nodes; ++i) {  // id, label, kind, roles, description, places
+            r.raw(r.u32());
+            r.raw(r.u32());
+            r.u8();
+            r.raw(r.u8());
+            r.raw(r.u32());
+            r.raw(13 * std::size_t{r.u32()});
+        }
+        out.edges = r.items(r.num<std::uint64_t>(), 9 + 8 + 16);
+        r.raw(out.edges * (9 + 8));
+        r.raw(r.num<std::uint64_t>());
+        out.diagnostics.resize(r.items(r.num<std::uint64_t>(), 25));
+        for (Diagnostic& d : out.diagnostics) d = read_diagnostic(r);
+        if (r.raw(k_end.size()) != k_end || !r.at_end()) return std::nullopt;
+        return out;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::vector<FilePiece> twin_with_bytes(std::string_view data, const TwinSummary& summary,
+                                       const std::vector<std::pair<std::size_t, std::uint64_t>>& bytes,
+                                       const GraphFileStamp& stamp) {
+    constexpr std::size_t k_stamp_at = k_magic.size() + 8;  // after the magic and two u32 versions
+    if (data.size() < k_stamp_at + 16) throw std::logic_error("twin_with_bytes: not a twin");
+    std::vector<FilePiece> pieces;
+    pieces.push_back(FilePiece{0, k_stamp_at, {}});
+    FilePiece header;
+    BinaryWriter w(header.text);
+    w.num<std::uint64_t>(stamp.size);
+    w.num<std::int64_t>(stamp.mtime_ns);
+    pieces.push_back(std::move(header));
+    std::size_t pos = k_stamp_at + 16;
+    for (const auto& [doc, n] : bytes) {
+        const std::size_t at = summary.bytes_at.at(doc);
+        if (at < pos || at + 8 > data.size()) throw std::logic_error("twin_with_bytes: documents out of order");
+        if (at > pos) pieces.push_back(FilePiece{pos, at - pos, {}});
+        FilePiece value;
+        BinaryWriter(value.text).num<std::uint64_t>(n);
+        pieces.push_back(std::move(value));
+        pos = at + 8;
+    }
+    if (data.size() > pos) pieces.push_back(FilePiece{pos, data.size() - pos, {}});
+    return pieces;
 }
 
 bool read_edge_details(const TwinEdgeDetails& details, Graph& graph, std::span<const EdgeIndex> edges) {

@@ -399,6 +399,42 @@ std::string write_graph_json(const BuildResult& r) {
     return text;
 }
 
+std::optional<std::vector<FilePiece>> graph_json_with_documents(
+    std::string_view old_text, const std::vector<DocumentInfo>& old_documents,
+    const std::vector<std::pair<std::size_t, DocumentInfo>>& changes) {
+    // The documents are the first array: one per line, each line "    {…}" then "," or not.
+    constexpr std::string_view k_head = ",\n  \"documents\": [\n";
+    const std::size_t head = old_text.find(k_head);
+    if (head == std::string_view::npos) return std::nullopt;
+    std::vector<FilePiece> pieces;
+    std::size_t pos = 0;  // of the old file, copied up to here
+    std::size_t line = head + k_head.size();
+    std::size_t index = 0;
+    std::size_t first_allowed = 0;  // changes come in document order, one per document
+    for (const auto& [doc, info] : changes) {
+        if (doc >= old_documents.size() || doc < first_allowed) return std::nullopt;
+        first_allowed = doc + 1;
+        for (; index < doc; ++index) {
+            line = old_text.find('\n', line);
+            if (line == std::string_view::npos) return std::nullopt;
+            ++line;
+        }
+        std::string expected = "    ";
+        document_line(expected, old_documents[doc]);
+        if (old_text.substr(line, expected.size()) != expected) return std::nullopt;
+        const std::size_t after = line + expected.size();
+        if (after >= old_text.size() || (old_text[after] != ',' && old_text[after] != '\n')) return std::nullopt;
+        pieces.push_back(FilePiece{pos, line + 4 - pos, {}});
+        FilePiece replaced;
+        document_line(replaced.text, info);
+        pieces.push_back(std::move(replaced));
+        pos = after;
+    }
+    pieces.push_back(FilePiece{pos, old_text.size() - pos, {}});
+    std::erase_if(pieces, [](const FilePiece& p) { return p.text.empty() && p.size == 0; });
+    return pieces;
+}
+
 void write_graph_json(const BuildResult& r, std::ostream& out) {
     write_graph(r, [&out](const std::string& chunk) { out.write(chunk.data(), static_cast<std::streamsize>(chunk.size())); });
 }

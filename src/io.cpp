@@ -3,11 +3,13 @@
 
 #include "convgraph/error.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -70,6 +72,78 @@ void AtomicFile::commit() {
     if (!*m_out) fail(errno ? std::strerror(errno) : "write error");
     if (std::rename(m_tmp.c_str(), m_path.c_str()) != 0) fail(std::strerror(errno));
     m_committed = true;
+}
+
+namespace {
+
+// Copies `size` bytes at `offset` of `in` to the end of what was written to `out`.
+void copy_range(int in, std::uint64_t offset, std::uint64_t size, int out) {
+    auto position = static_cast<off_t>(offset);
+    bool kernel_copy = true;
+    std::vector<char> buffer;
+    while (size > 0) {
+        const auto chunk = static_cast<std::size_t>(std::min<std::uint64_t>(size, 1u << 30));
+        ssize_t n = -1;
+        if (kernel_copy) {
+            n = ::copy_file_range(in, &position, out, nullptr, chunk, 0);
+            if (n < 0 && (errno == EXDEV || errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP || errno == EBADF)) {
+                kernel_copy = false;  // another file system, or none of this: copy through a buffer
+                continue;
+            }
+        } else {
+            buffer.resize(std::min<std::size_t>(chunk, 1u << 20));
+            n = ::pread(in, buffer.data(), buffer.size(), position);
+            if (n > 0) {
+                for (ssize_t done = 0; done < n;) {
+                    ssize_t w = ::write(out, buffer.data() + done, static_cast<std::size_t>(n - done));
+                    if (w < 0 && errno == EINTR) continue;
+                    if (w <= 0) throw Error(std::string("write error: ") + std::strerror(errno));
+                    done += w;
+                }
+                position += n;
+            }
+        }
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw Error(std::string("copy error: ") + std::strerror(errno));
+        if (n == 0) throw Error("the source file is shorter than expected");
+        size -= static_cast<std::uint64_t>(n);
+    }
+}
+
+}  // namespace
+
+void write_file_atomic_from(const fs::path& path, const fs::path& source, const std::vector<FilePiece>& pieces) {
+    const int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0) throw Error("cannot read '" + source.string() + "': " + std::strerror(errno));
+    try {
+        AtomicFile file(path);
+        file.stream().flush();
+        const int out = ::open(file.temporary_path().c_str(), O_WRONLY | O_CLOEXEC);
+        if (out < 0) throw Error("cannot write '" + path.string() + "': " + std::strerror(errno));
+        try {
+            for (const FilePiece& piece : pieces) {
+                if (!piece.text.empty()) {
+                    for (std::size_t done = 0; done < piece.text.size();) {
+                        ssize_t w = ::write(out, piece.text.data() + done, piece.text.size() - done);
+                        if (w < 0 && errno == EINTR) continue;
+                        if (w <= 0) throw Error(std::string("write error: ") + std::strerror(errno));
+                        done += static_cast<std::size_t>(w);
+                    }
+                } else {
+                    copy_range(in, piece.offset, piece.size, out);
+                }
+            }
+        } catch (const Error& e) {
+            ::close(out);
+            throw Error("cannot write '" + path.string() + "': " + e.what());
+        }
+        if (::close(out) != 0) throw Error("cannot write '" + path.string() + "': " + std::strerror(errno));
+        file.commit();
+    } catch (...) {
+        ::close(in);
+        throw;
+    }
+    ::close(in);
 }
 
 std::string read_file(const fs::path& path) {

@@ -65,6 +65,10 @@ struct Input {
     const std::string* text = nullptr;
 };
 
+std::int64_t wall_clock_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
 // Runs `work(i)` for i in [0, n) on `jobs` threads; each index runs exactly once.
 void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& work) {
     unsigned threads = jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs;
@@ -102,9 +106,11 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         });
     }
     StageTimer timer;
+    const std::int64_t started = wall_clock_ns();
     std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     std::vector<std::optional<NoteAnalysis>> results(inputs.size());
     std::vector<std::vector<Diagnostic>> read_diags(inputs.size());
+    std::vector<NoteRecord> records(inputs.size());  // with a cache: for the build record
     std::optional<NoteCache> cache;
     std::string salt;
     if (!options.cache_dir.empty()) {
@@ -146,11 +152,16 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
         DiagnosticSink sink;
         std::optional<std::string> text;
+        if (cache && inputs[i].file) {
+            // Before reading: a note written meanwhile then differs from its record next time.
+            if (auto st = stat_file(inputs[i].file->full_path)) records[i].stat = *st;
+        }
         if (inputs[i].file)
             text = read_note(*inputs[i].file, options.limits, sink);
         else
             text = check_note_text(inputs[i].path, *inputs[i].text, options.limits, sink);
         read_diags[i] = sink.take();
+        records[i].path = inputs[i].path;
         if (text) {
             std::string key;
             std::optional<NoteAnalysis> hit;
@@ -168,6 +179,13 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
                 spdlog::debug("analysed {}", inputs[i].path);
             }
             results[i]->document = Document{};  // the link checks need only results[i]->links
+            if (cache) {
+                records[i].key = key;
+                records[i].digest = note_digest(*results[i], read_diags[i]);
+                records[i].bytes = results[i]->bytes;
+            }
+        } else if (cache) {
+            records[i].digest = diagnostics_digest(read_diags[i]);
         }
         finished[i].store(true, std::memory_order_release);
         merge_ready(i);
@@ -177,6 +195,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
 
     timer.lap("read, analyse and merge notes");
     out.analyzed = analyzed;
+    if (cache) out.scan_digest = diagnostics_digest(scan_diags);
     std::vector<Diagnostic> diags = std::move(scan_diags);
     std::map<std::string, const Suppressions*> suppressions;
     {
@@ -191,6 +210,12 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         for (const auto& [path, doc] : by_path) paths.push_back(path);
         const NotePaths note_paths(paths);
         std::vector<DocumentLink> links;
+        std::map<std::string, bool> link_targets;  // files (not notes) looked up, for the build record
+        auto file_exists_recorded = [&](const std::string& path) {
+            auto [it, inserted] = link_targets.try_emplace(path, false);
+            if (inserted) it->second = file_exists(path);
+            return it->second;
+        };
         for (std::size_t i = 0; i < inputs.size(); ++i) {
             diags.insert(diags.end(), read_diags[i].begin(), read_diags[i].end());
             if (!results[i]) continue;
@@ -198,13 +223,18 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
             diags.insert(diags.end(), a.diagnostics.begin(), a.diagnostics.end());
             DiagnosticSink link_sink;
             if (!a.suppressions.empty()) suppressions.emplace(a.links.path, &a.suppressions);
-            for (const auto& [target, link] : check_links(a.links, lookup, note_paths, file_exists, link_sink))
+            for (const auto& [target, link] : check_links(a.links, lookup, note_paths, file_exists_recorded, link_sink))
                 links.push_back(DocumentLink{a.links.path, target, a.links.loc(*link)});
             const auto& more = link_sink.all();
             diags.insert(diags.end(), more.begin(), more.end());
         }
         timer.lap("check links");
         builder.add_links(links);
+        if (cache) {
+            out.link_targets.assign(link_targets.begin(), link_targets.end());
+            out.notes = std::move(records);
+            out.started_ns = started;
+        }
     }
     // Finishing the graph is the peak of a build's memory: drop what only the link checks read.
     for (auto& r : results) {
@@ -266,9 +296,9 @@ BuildOptions options_from_config(const Config& config) {
     return options;
 }
 
-BuildResult build_graph(const std::vector<fs::path>& roots, const BuildOptions& options) {
+CorpusScan scan_roots(const std::vector<fs::path>& roots, const BuildOptions& options) {
     if (roots.empty()) throw Error("no corpus directory given");
-    std::vector<Input> inputs;
+    CorpusScan scan;
     DiagnosticSink scan_sink;
     std::map<std::string, fs::path> dir_of_prefix;
     for (const auto& root : roots) {
@@ -276,7 +306,7 @@ BuildResult build_graph(const std::vector<fs::path>& roots, const BuildOptions& 
         DiagnosticSink root_sink;
         for (auto& f : scan_corpus(root, root_sink)) {
             f.path = prefix + f.path;
-            inputs.push_back(Input{f.path, f, nullptr});
+            scan.files.push_back(std::move(f));
         }
         for (auto d : root_sink.take()) {
             d.loc.path = prefix + d.loc.path;
@@ -284,7 +314,15 @@ BuildResult build_graph(const std::vector<fs::path>& roots, const BuildOptions& 
         }
         dir_of_prefix[prefix] = root;
     }
-    auto file_exists = [&](const std::string& path) {
+    if (!options.ignore.empty()) {
+        std::erase_if(scan.files, [&](const CorpusFile& f) {
+            return std::any_of(options.ignore.begin(), options.ignore.end(),
+                               [&](const std::string& glob) { return glob_match(glob, f.path); });
+        });
+    }
+    std::sort(scan.files.begin(), scan.files.end(), [](const CorpusFile& a, const CorpusFile& b) { return a.path < b.path; });
+    scan.diagnostics = scan_sink.take();
+    scan.file_exists = [dir_of_prefix](const std::string& path) {
         for (const auto& [prefix, dir] : dir_of_prefix) {
             if (path.compare(0, prefix.size(), prefix) != 0) continue;
             std::error_code ec;
@@ -292,7 +330,15 @@ BuildResult build_graph(const std::vector<fs::path>& roots, const BuildOptions& 
         }
         return false;
     };
-    return build(std::move(inputs), scan_sink.take(), options, file_exists);
+    return scan;
+}
+
+BuildResult build_graph(const std::vector<fs::path>& roots, const BuildOptions& options) {
+    CorpusScan scan = scan_roots(roots, options);
+    std::vector<Input> inputs;
+    inputs.reserve(scan.files.size());
+    for (auto& f : scan.files) inputs.push_back(Input{f.path, f, nullptr});
+    return build(std::move(inputs), std::move(scan.diagnostics), options, scan.file_exists);
 }
 
 BuildResult build_graph_from_sources(const std::vector<std::pair<std::string, std::string>>& sources,

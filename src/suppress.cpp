@@ -73,4 +73,17 @@ bool Suppressions::suppressed(int line, std::string_view code) const {
     return false;
 }
 
+std::string Suppressions::fingerprint() const {
+    std::string out;
+    for (const auto& r : m_ranges) {
+        out += r.code;
+        out += '\0';
+        out += std::to_string(r.first);
+        out += ',';
+        out += std::to_string(r.last);
+        out += '\n';
+    }
+    return out;
+}
+
 }  // namespace convgraph

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace convgraph {
 
@@ -53,7 +54,12 @@ private:
 
 // Serialises the cached part of an analysis (binary_io.hpp layout) and back; nullopt when `data` is malformed
 // or belongs to another path.
-std::string encode_note_analysis(const NoteAnalysis& analysis);
+std::string encode_note_analysis(const NoteAnalysis& analysis, bool with_bytes = true);
 std::optional<NoteAnalysis> decode_note_analysis(std::string_view data, const std::string& path);
+
+// A digest of everything a note gives a build but its size: its analysis (facts, links,
+// anchors, diagnostics), its suppressions and the diagnostics of reading it. Two texts of a
+// note with the same digest give the same graph file but for the note's byte count.
+std::uint64_t note_digest(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics);
 
 }  // namespace convgraph

@@ -2,6 +2,7 @@
 // parsing JSON. Same content as the JSON (graph_file.hpp), in a length-prefixed layout.
 #pragma once
 
+#include "convgraph/io.hpp"
 #include "convgraph/pipeline.hpp"
 
 #include <cstdint>
@@ -10,16 +11,14 @@
 #include <ostream>
 #include <span>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace convgraph {
 
-// Identifies the JSON graph file a twin was written with: its size and modification time.
-// A twin whose stamp differs from the JSON file beside it is stale and is not used.
-struct GraphFileStamp {
-    std::uint64_t size = 0;
-    std::int64_t mtime_ns = 0;
-    bool operator==(const GraphFileStamp&) const = default;
-};
+// GraphFileStamp (build_record.hpp, through pipeline.hpp): the size and modification time of
+// the JSON graph file a twin was written with. A twin whose stamp differs from the JSON file
+// beside it is stale and is not used.
 
 // The stamp of the file at `path`, or nullopt when it cannot be stat'ed.
 std::optional<GraphFileStamp> graph_file_stamp(const std::filesystem::path& path);
@@ -49,6 +48,25 @@ std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphF
 // Fills in the details of `edges` of `graph`, read lazily from the twin `details` belongs to.
 // False, with the graph unchanged, when that part of the twin is damaged.
 bool read_edge_details(const TwinEdgeDetails& details, Graph& graph, std::span<const EdgeIndex> edges);
+
+// What a rebuild that changed nothing but notes' byte counts needs from a twin: the documents
+// (and where each one's byte count lies in the twin), the node and edge counts, the diagnostics.
+struct TwinSummary {
+    std::vector<DocumentInfo> documents;
+    std::vector<std::size_t> bytes_at;
+    std::size_t nodes = 0;
+    std::size_t edges = 0;
+    std::vector<Diagnostic> diagnostics;
+};
+
+// nullopt as read_graph_binary.
+std::optional<TwinSummary> read_twin_summary(std::string_view data, const GraphFileStamp& expected);
+
+// Twin `data` (summarised by `summary`) with the byte counts of some documents replaced,
+// (document index, bytes), in document order, and a new stamp: pieces of a new file (io.hpp).
+std::vector<FilePiece> twin_with_bytes(std::string_view data, const TwinSummary& summary,
+                                       const std::vector<std::pair<std::size_t, std::uint64_t>>& bytes,
+                                       const GraphFileStamp& stamp);
 
 // Where the twin of the graph file `json_path` lives: "graph.json" → "graph.bin".
 std::filesystem::path graph_binary_path(const std::filesystem::path& json_path);

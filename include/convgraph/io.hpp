@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -9,6 +10,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace convgraph {
 
@@ -31,6 +33,8 @@ public:
     ~AtomicFile();
 
     std::ostream& stream();
+    // Where the temporary file is (for writes that bypass the stream; flush the stream first).
+    const std::string& temporary_path() const { return m_tmp; }
     // Flushes, closes and renames onto `path`. Throws Error on failure (and removes the temporary).
     void commit();
 
@@ -40,6 +44,20 @@ private:
     std::unique_ptr<std::ofstream> m_out;
     bool m_committed = false;
 };
+
+// A piece of a file being assembled: `text` when it is non-empty, else `size` bytes at `offset`
+// of the source file.
+struct FilePiece {
+    std::uint64_t offset = 0;
+    std::uint64_t size = 0;
+    std::string text;
+};
+
+// Writes `path` atomically from pieces: literal text, and byte ranges of `source` copied by the
+// kernel (copy_file_range, falling back to read/write) without passing through this process —
+// a few changed lines in a file of hundreds of megabytes. Throws Error on failure.
+void write_file_atomic_from(const std::filesystem::path& path, const std::filesystem::path& source,
+                            const std::vector<FilePiece>& pieces);
 
 // Reads a whole file. Throws Error when it cannot be read.
 std::string read_file(const std::filesystem::path& path);

@@ -1,6 +1,7 @@
 // Pipeline: corpus → notes parsed in parallel → facts → resolved graph + diagnostics.
 #pragma once
 
+#include "convgraph/build_record.hpp"
 #include "convgraph/conventions.hpp"
 #include "convgraph/corpus.hpp"
 #include "convgraph/diagnostics.hpp"
@@ -13,6 +14,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -52,6 +54,14 @@ struct BuildResult {
     std::vector<Diagnostic> diagnostics;  // sorted by place
     std::size_t analyzed = 0;             // notes run through analyze_note (the others came from the cache)
     std::size_t count(Severity s) const;
+
+    // With a cache directory, what the next build needs to tell whether anything shaping the
+    // graph changed (build_record.hpp): each note's stat, key and digest, the files links
+    // were checked against, the scan's diagnostics, when the build began.
+    std::vector<NoteRecord> notes;
+    std::vector<std::pair<std::string, bool>> link_targets;
+    std::uint64_t scan_digest = 0;
+    std::int64_t started_ns = 0;
 };
 
 // One note through the per-file stages: Markdown, Mermaid, checks, extraction.
@@ -68,6 +78,15 @@ NoteAnalysis analyze_note(const std::string& path, const std::string& text, cons
 
 // Build options from a configuration file (conventions, aliases, ignore globs, checks, limits).
 BuildOptions options_from_config(const Config& config);
+
+// The notes a build of `roots` reads (sorted, ignore globs applied), the scan's diagnostics, and
+// whether a path relative to the corpus (a link target that is not a note) names a file.
+struct CorpusScan {
+    std::vector<CorpusFile> files;
+    std::vector<Diagnostic> diagnostics;
+    std::function<bool(const std::string&)> file_exists;
+};
+CorpusScan scan_roots(const std::vector<std::filesystem::path>& roots, const BuildOptions& options);
 
 // Builds the graph of the notes under `roots`. With one root, note paths are relative to it;
 // with several, each path starts with its root as given. Throws Error when a root cannot be read.

@@ -22,6 +22,8 @@ public:
     // True when a diagnostic with `code` at `line` (0 = whole file) is suppressed.
     bool suppressed(int line, std::string_view code) const;
     bool empty() const { return m_ranges.empty(); }
+    // The ranges as bytes: equal for equal suppressions (for digests of what a note contributes).
+    std::string fingerprint() const;
 
 private:
     struct Range {

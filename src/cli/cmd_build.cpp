@@ -7,6 +7,7 @@
 #include "convgraph/graph_binary.hpp"
 #include "convgraph/graph_file.hpp"
 #include "convgraph/io.hpp"
+#include "convgraph/rebuild.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -84,11 +85,30 @@ void write_graph_files(const BuildResult& result, const std::string& output, uns
     }
 }
 
+std::string summary_tail(std::size_t nodes, std::size_t edges, const std::string& output) {
+    std::string where = output == "-" ? std::string("standard output") : output;
+    return "; " + std::to_string(nodes) + " nodes, " + std::to_string(edges) + " edges written to " + where;
+}
+
 int run_build(const BuildArgs& args, const GlobalOptions& global) {
     std::string output = args.output.empty() ? std::string(k_default_graph_file) : args.output;
     LintArgs lint = args.lint;
     lint.cache_dir = cache_dir_for(args, output);
-    BuildResult result = lint_build(lint);
+    const auto roots = lint_roots(lint);
+    const BuildOptions options = lint_options(lint);
+    const bool recorded = !options.cache_dir.empty() && output != "-";
+    if (recorded) {
+        // Nothing that shapes the graph changed (notes changed at most in their byte counts):
+        // the graph file is patched, not rebuilt (rebuild.hpp).
+        if (auto quick = quick_rebuild(roots, options, output)) {
+            BuildResult result;
+            result.documents = std::move(quick->documents);
+            result.diagnostics = std::move(quick->diagnostics);
+            return lint_report(result, args.lint, global, summary_tail(quick->nodes, quick->edges, output), false);
+        }
+        forget_build(options);
+    }
+    BuildResult result = build_graph(roots, options);
     auto start = std::chrono::steady_clock::now();
     if (output == "-") {
         write_graph_json(result, std::cout);
@@ -96,13 +116,12 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
         if (!std::cout) throw Error("cannot write to standard output");
     } else {
         write_graph_files(result, output, args.lint.jobs);
+        if (recorded) record_build(result, options, roots, output);
     }
     spdlog::debug("stage write graph file: {:.3f} s",
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    std::string where = output == "-" ? std::string("standard output") : output;
-    std::string extra = "; " + std::to_string(result.graph.node_count()) + " nodes, " +
-                        std::to_string(result.graph.edge_count()) + " edges written to " + where;
-    return lint_report(result, args.lint, global, extra, output == "-");
+    return lint_report(result, args.lint, global, summary_tail(result.graph.node_count(), result.graph.edge_count(), output),
+                       output == "-");
 }
 
 }  // namespace

@@ -8,9 +8,10 @@
 #include "convgraph/report.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <map>
+#include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -40,8 +41,10 @@ void add_lint_options(CLI::App& app, LintArgs& args) {
     app.add_option("--max-file-size", args.max_file_size, "Skip notes larger than this many bytes (default: 8 MiB)");
 }
 
-BuildResult lint_build(const LintArgs& args) {
-    std::vector<fs::path> roots(args.corpus.begin(), args.corpus.end());
+std::vector<fs::path> lint_roots(const LintArgs& args) { return {args.corpus.begin(), args.corpus.end()}; }
+
+BuildOptions lint_options(const LintArgs& args) {
+    std::vector<fs::path> roots = lint_roots(args);
     std::optional<fs::path> explicit_config;
     if (!args.config.empty()) explicit_config = args.config;
     Config config = load_config(explicit_config, roots.front());
@@ -55,8 +58,10 @@ BuildResult lint_build(const LintArgs& args) {
     options.jobs = args.jobs;
     if (args.max_file_size > 0) options.limits.max_file_bytes = args.max_file_size;
     options.cache_dir = args.cache_dir;
-    return build_graph(roots, options);
+    return options;
 }
+
+BuildResult lint_build(const LintArgs& args) { return build_graph(lint_roots(args), lint_options(args)); }
 
 int lint_report(const BuildResult& result, const LintArgs& args, const GlobalOptions& global,
                 const std::string& extra_summary, bool stdout_taken) {
@@ -69,18 +74,32 @@ int lint_report(const BuildResult& result, const LintArgs& args, const GlobalOpt
     ctx.files_checked = result.documents.size();
     if (args.format == "human") {
         ctx.color = use_color(global, ::isatty(STDERR_FILENO) != 0);
-        std::map<std::string, std::vector<std::string>> cache;
+        // Each diagnosed note read once, whole, with the offsets of its lines.
+        struct Lines {
+            std::string text;
+            std::vector<std::size_t> starts;
+        };
+        std::map<std::string, Lines> cache;
         ctx.source_line = [cache](const std::string& path, int line) mutable -> std::optional<std::string> {
             auto it = cache.find(path);
             if (it == cache.end()) {
-                std::vector<std::string> lines;
-                std::ifstream in(path, std::ios::binary);
-                std::string l;
-                while (in && std::getline(in, l) && lines.size() < 2000000) lines.push_back(l);
+                Lines lines;
+                try {
+                    lines.text = read_file(path);
+                } catch (const Error&) {
+                }
+                for (std::size_t at = 0; at < lines.text.size();) {
+                    lines.starts.push_back(at);
+                    const std::size_t nl = lines.text.find('\n', at);
+                    at = nl == std::string::npos ? lines.text.size() : nl + 1;
+                }
                 it = cache.emplace(path, std::move(lines)).first;
             }
-            if (line < 1 || static_cast<std::size_t>(line) > it->second.size()) return std::nullopt;
-            return it->second[static_cast<std::size_t>(line - 1)];
+            const Lines& l = it->second;
+            if (line < 1 || static_cast<std::size_t>(line) > l.starts.size()) return std::nullopt;
+            const std::size_t begin = l.starts[static_cast<std::size_t>(line - 1)];
+            const std::size_t end = l.text.find('\n', begin);
+            return l.text.substr(begin, (end == std::string::npos ? l.text.size() : end) - begin);
         };
         std::cerr << format->render(result.diagnostics, ctx);
     } else {

@@ -5,6 +5,7 @@
 
 #include "convgraph/pipeline.hpp"
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct LintArgs {
 };
 
 void add_lint_options(CLI::App& app, LintArgs& args);
+
+// The corpus roots, and the build options from the configuration and the command line.
+std::vector<std::filesystem::path> lint_roots(const LintArgs& args);
+BuildOptions lint_options(const LintArgs& args);
 
 // Loads the configuration and builds the graph of the corpus.
 BuildResult lint_build(const LintArgs& args);

@@ -1,0 +1,69 @@
+// Build record: what the last cached build read and wrote, so that the next one can tell that
+// nothing shaping the graph changed ("early cutoff", as build systems say) and patch the graph
+// file instead of building it again.
+#pragma once
+
+#include "convgraph/diagnostics.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace convgraph {
+
+// Identifies a file written by a build: its size and modification time.
+struct GraphFileStamp {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const GraphFileStamp&) const = default;
+};
+
+// What stat() says of a note: when all of it is unchanged (and the note was not written around
+// the time the recorded build started), its text is taken to be unchanged, as git's index does.
+// Otherwise the note is read and its content hash decides.
+struct FileStat {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;
+    bool operator==(const FileStat&) const = default;
+};
+
+std::optional<FileStat> stat_file(const std::filesystem::path& path);
+
+// One note of the recorded build.
+struct NoteRecord {
+    std::string path;
+    FileStat stat;          // taken before the note was read
+    std::string key;        // NoteCache::key of its text
+    std::uint64_t digest = 0;  // of everything the note gives the build but its size (note_digest)
+    std::uint64_t bytes = 0;
+    bool operator==(const NoteRecord&) const = default;
+};
+
+struct BuildRecord {
+    std::string signature;       // build_signature: version, conventions, configuration, roots, output
+    std::int64_t started_ns = 0;  // wall clock when the build began
+    std::vector<NoteRecord> notes;                          // sorted by path
+    std::vector<std::pair<std::string, bool>> link_targets;  // files (not notes) links were checked against
+    std::uint64_t scan_digest = 0;                          // of the corpus scan's diagnostics
+    GraphFileStamp json;  // the graph file written
+    GraphFileStamp twin;  // and its binary twin
+    bool operator==(const BuildRecord&) const = default;
+};
+
+std::string encode_build_record(const BuildRecord& record);
+// nullopt when `data` is not a record of this format (a miss, never an error).
+std::optional<BuildRecord> decode_build_record(std::string_view data);
+
+// Where a cache directory keeps the record of the last build.
+std::filesystem::path build_record_path(const std::filesystem::path& cache_dir);
+
+// A digest of diagnostics, in order (the scan's, a note's read checks).
+std::uint64_t diagnostics_digest(const std::vector<Diagnostic>& diagnostics, std::uint64_t seed = 0);
+
+}  // namespace convgraph

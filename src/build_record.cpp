@@ -1,0 +1,129 @@
+// Build record: the binary_io layout of what the last cached build read and wrote.
+//
+//   "CGBUILD\0"  u32 format  str signature  i64 started
+//   u64 notes, then each:        str path, u64 size, i64 mtime, u64 inode, u64 device, str key,
+//                                u64 digest, u64 bytes
+//   u64 link targets, then each: str path, u8 exists
+//   u64 scan digest  u64 json size  i64 json mtime  u64 twin size  i64 twin mtime  "END\0"
+#include "convgraph/build_record.hpp"
+
+#include "binary_io.hpp"
+
+#include <sys/stat.h>
+#include <xxhash.h>
+
+namespace convgraph {
+
+namespace {
+
+constexpr std::string_view k_magic{"CGBUILD\0", 8};
+constexpr std::string_view k_end{"END\0", 4};
+constexpr std::uint32_t k_format = 1;
+
+void put_stamp(BinaryWriter& w, const GraphFileStamp& s) {
+    w.num<std::uint64_t>(s.size);
+    w.num<std::int64_t>(s.mtime_ns);
+}
+
+GraphFileStamp get_stamp(BinaryReader& r) {
+    GraphFileStamp s;
+    s.size = r.num<std::uint64_t>();
+    s.mtime_ns = r.num<std::int64_t>();
+    return s;
+}
+
+}  // namespace
+
+std::optional<FileStat> stat_file(const std::filesystem::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return FileStat{static_cast<std::uint64_t>(st.st_size),
+                    static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                    static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_dev)};
+}
+
+std::string encode_build_record(const BuildRecord& record) {
+    std::string out;
+    BinaryWriter w(out);
+    w.raw(k_magic);
+    w.u32(k_format);
+    w.str(record.signature);
+    w.num<std::int64_t>(record.started_ns);
+    w.num<std::uint64_t>(record.notes.size());
+    for (const auto& n : record.notes) {
+        w.str(n.path);
+        w.num<std::uint64_t>(n.stat.size);
+        w.num<std::int64_t>(n.stat.mtime_ns);
+        w.num<std::uint64_t>(n.stat.inode);
+        w.num<std::uint64_t>(n.stat.device);
+        w.str(n.key);
+        w.num<std::uint64_t>(n.digest);
+        w.num<std::uint64_t>(n.bytes);
+    }
+    w.num<std::uint64_t>(record.link_targets.size());
+    for (const auto& [path, exists] : record.link_targets) {
+        w.str(path);
+        w.u8(exists ? 1 : 0);
+    }
+    w.num<std::uint64_t>(record.scan_digest);
+    put_stamp(w, record.json);
+    put_stamp(w, record.twin);
+    w.raw(k_end);
+    return out;
+}
+
+std::optional<BuildRecord> decode_build_record(std::string_view data) {
+    try {
+        BinaryReader r(data);
+        if (r.raw(k_magic.size()) != k_magic || r.u32() != k_format) return std::nullopt;
+        BuildRecord record;
+        record.signature = r.str();
+        record.started_ns = r.num<std::int64_t>();
+        record.notes.resize(r.items(r.num<std::uint64_t>(), 4 + 32 + 4 + 16));
+        for (auto& n : record.notes) {
+            n.path = r.str();
+            n.stat.size = r.num<std::uint64_t>();
+            n.stat.mtime_ns = r.num<std::int64_t>();
+            n.stat.inode = r.num<std::uint64_t>();
+            n.stat.device = r.num<std::uint64_t>();
+            n.key = r.str();
+            n.digest = r.num<std::uint64_t>();
+            n.bytes = r.num<std::uint64_t>();
+        }
+        record.link_targets.resize(r.items(r.num<std::uint64_t>(), 5));
+        for (auto& [path, exists] : record.link_targets) {
+            path = r.str();
+            const unsigned flag = r.u8();
+            if (flag > 1) return std::nullopt;
+            exists = flag == 1;
+        }
+        record.scan_digest = r.num<std::uint64_t>();
+        record.json = get_stamp(r);
+        record.twin = get_stamp(r);
+        if (r.raw(k_end.size()) != k_end || !r.at_end()) return std::nullopt;
+        for (std::size_t i = 1; i < record.notes.size(); ++i)
+            if (!(record.notes[i - 1].path < record.notes[i].path)) return std::nullopt;
+        return record;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::filesystem::path build_record_path(const std::filesystem::path& cache_dir) { return cache_dir / "last-build"; }
+
+std::uint64_t diagnostics_digest(const std::vector<Diagnostic>& diagnostics, std::uint64_t seed) {
+    std::string data;
+    BinaryWriter w(data);
+    for (const auto& d : diagnostics) {
+        w.str(d.loc.path);
+        w.count(d.loc.line);
+        w.count(d.loc.column);
+        w.u8(static_cast<unsigned>(d.severity));
+        w.str(d.code);
+        w.str(d.message);
+        w.str(d.hint);
+    }
+    return XXH3_64bits_withSeed(data.data(), data.size(), seed);
+}
+
+}  // namespace convgraph

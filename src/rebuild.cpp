@@ -1,0 +1,260 @@
+// Rebuild: the early cutoff of a cached build — compare with the record, patch the graph files.
+#include "convgraph/rebuild.hpp"
+
+#include "convgraph/build_record.hpp"
+#include "convgraph/cache.hpp"
+#include "convgraph/error.hpp"
+#include "convgraph/graph_binary.hpp"
+#include "convgraph/graph_file.hpp"
+#include "convgraph/io.hpp"
+
+#include "binary_io.hpp"
+
+#include <spdlog/spdlog.h>
+#include <xxhash.h>
+
+#include <chrono>
+
+namespace convgraph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A note whose recorded mtime is this close to (or after) the start of the recorded build may
+// have been written again within the file system's timestamp granularity after it was read:
+// its stat proves nothing, its content is hashed (git calls such index entries "racily clean").
+constexpr std::int64_t k_racy_ns = 2'000'000'000;
+
+std::int64_t wall_clock_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Logs the time since the last lap (`convgraph -v build`).
+class Laps {
+public:
+    void lap(const char* what) {
+        auto now = std::chrono::steady_clock::now();
+        spdlog::debug("rebuild {}: {:.3f} s", what, std::chrono::duration<double>(now - m_start).count());
+        m_start = now;
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+};
+
+std::nullopt_t full_build(std::string_view why) {
+    spdlog::debug("full build: {}", why);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string build_signature(const BuildOptions& options, const std::vector<fs::path>& roots, const fs::path& graph_file) {
+    std::string data;
+    BinaryWriter w(data);
+    w.str(cache_salt(options.conventions));
+    w.num<std::uint64_t>(options.limits.max_file_bytes);
+    w.num<std::uint64_t>(options.alias_spellings.size());
+    for (const auto& [alias, target] : options.alias_spellings) {
+        w.str(alias);
+        w.str(target);
+    }
+    w.num<std::uint64_t>(options.ignore.size());
+    for (const auto& glob : options.ignore) w.str(glob);
+    w.num<std::uint64_t>(options.checks.size());
+    for (const auto& [code, severity] : options.checks) {
+        w.str(code);
+        w.u8(severity ? 1 + static_cast<unsigned>(*severity) : 0);
+    }
+    w.str(options.config_path);
+    w.str(options.config_text);
+    w.num<std::uint64_t>(roots.size());
+    for (const auto& root : roots) w.str(root.string());
+    std::error_code ec;
+    fs::path absolute = fs::absolute(graph_file, ec);
+    w.str((ec ? graph_file : absolute).lexically_normal().string());
+    const XXH128_hash_t h = XXH3_128bits(data.data(), data.size());
+    std::string out;
+    BinaryWriter hex(out);
+    hex.num<std::uint64_t>(h.high64);
+    hex.num<std::uint64_t>(h.low64);
+    return out;
+}
+
+std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, const BuildOptions& options,
+                                          const fs::path& graph_file) {
+    if (options.cache_dir.empty()) return std::nullopt;
+    Laps laps;
+    const fs::path record_file = build_record_path(options.cache_dir);
+    std::optional<BuildRecord> record;
+    try {
+        record = decode_build_record(read_file(record_file));
+    } catch (const Error&) {
+        return full_build("no record of a previous build");
+    }
+    if (!record) return full_build("the record of the previous build is unreadable");
+    if (record->signature != build_signature(options, roots, graph_file))
+        return full_build("convgraph, its configuration, the corpus roots or the graph file changed");
+    const fs::path twin_file = graph_binary_path(graph_file);
+    if (graph_file_stamp(graph_file) != record->json || graph_file_stamp(twin_file) != record->twin)
+        return full_build("the graph file or its twin changed since the last build");
+    const std::int64_t started = wall_clock_ns();
+    CorpusScan scan = scan_roots(roots, options);
+    if (diagnostics_digest(scan.diagnostics) != record->scan_digest) return full_build("the corpus scan reports differently");
+    if (scan.files.size() != record->notes.size()) return full_build("notes were added or removed");
+    for (std::size_t i = 0; i < scan.files.size(); ++i)
+        if (scan.files[i].path != record->notes[i].path) return full_build("notes were added, removed or renamed");
+    for (const auto& [path, exists] : record->link_targets)
+        if (scan.file_exists(path) != exists) return full_build("a file that notes link to appeared or disappeared");
+
+    laps.lap("record, corpus scan and link targets");
+    QuickRebuild out;
+    BuildRecord next = *record;
+    next.started_ns = started;
+    std::vector<std::pair<std::size_t, std::uint64_t>> bytes;  // (document index, new byte count)
+    std::optional<NoteCache> cache;
+    const std::string salt = cache_salt(options.conventions);
+    std::size_t document = 0;
+    for (std::size_t i = 0; i < scan.files.size(); ++i) {
+        const CorpusFile& file = scan.files[i];
+        NoteRecord& rec = next.notes[i];
+        const auto stat = stat_file(file.full_path);
+        const bool racy = rec.stat.mtime_ns + k_racy_ns >= record->started_ns;
+        if (stat && *stat == rec.stat && !racy) {
+            if (!rec.key.empty()) ++document;
+            continue;
+        }
+        DiagnosticSink sink;
+        std::optional<std::string> text = read_note(file, options.limits, sink);
+        const std::vector<Diagnostic> read_diags = sink.take();
+        rec.stat = stat.value_or(FileStat{});
+        if (!text) {
+            if (!rec.key.empty() || diagnostics_digest(read_diags) != rec.digest)
+                return full_build(file.path + " can no longer be read, or reads differently");
+            continue;
+        }
+        if (rec.key.empty()) return full_build(file.path + " can be read again");
+        std::string key = NoteCache::key(salt, file.path, *text);
+        if (key == rec.key) {  // touched, checked out again: the same text
+            ++document;
+            continue;
+        }
+        ++out.changed;
+        if (!cache) cache.emplace(options.cache_dir);
+        std::optional<NoteAnalysis> analysis = cache->load(key, file.path);
+        if (analysis) {
+            analysis->suppressions = Suppressions::scan(*text);
+        } else {
+            analysis = analyze_note(file.path, *text, options);
+            ++out.analyzed;
+            cache->store(key, *analysis);
+            spdlog::debug("analysed {}", file.path);
+        }
+        if (note_digest(*analysis, read_diags) != rec.digest)
+            return full_build(file.path + " changed in its facts, links, anchors or diagnostics");
+        rec.key = std::move(key);
+        if (analysis->bytes != rec.bytes) {
+            bytes.emplace_back(document, analysis->bytes);
+            rec.bytes = analysis->bytes;
+        }
+        ++document;
+    }
+    if (cache) cache->close();
+    laps.lap("notes");
+
+    std::optional<TwinSummary> summary;
+    std::optional<MappedFile> twin_map;
+    try {
+        twin_map.emplace(twin_file);
+    } catch (const Error&) {
+        return full_build("the twin of the graph file is unreadable");
+    }
+    {
+        const MappedFile& twin = *twin_map;
+        summary = read_twin_summary(twin.view(), record->json);
+        if (!summary || summary->documents.size() != document) return full_build("the twin of the graph file is unreadable");
+        laps.lap("twin summary");
+        std::vector<std::pair<std::size_t, DocumentInfo>> changes;
+        for (const auto& [doc, n] : bytes) {
+            DocumentInfo d = summary->documents[doc];
+            d.bytes = n;
+            changes.emplace_back(doc, std::move(d));
+        }
+        if (!changes.empty()) {
+            try {
+                std::optional<std::vector<FilePiece>> pieces;
+                {
+                    const MappedFile json(graph_file);
+                    pieces = graph_json_with_documents(json.view(), summary->documents, changes);
+                }
+                if (!pieces) return full_build("the graph file does not hold the documents of its twin");
+                write_file_atomic_from(graph_file, graph_file, *pieces);
+            } catch (const Error& e) {
+                return full_build(e.what());  // nothing replaced
+            }
+            laps.lap("graph file");
+            for (const auto& [doc, d] : changes) summary->documents[doc] = d;
+            spdlog::debug("{} notes changed in their byte counts only: graph file patched", changes.size());
+            try {
+                const auto stamp = graph_file_stamp(graph_file);
+                if (!stamp) throw Error("cannot stat '" + graph_file.string() + "'");
+                write_file_atomic_from(twin_file, twin_file, twin_with_bytes(twin.view(), *summary, bytes, *stamp));
+                next.json = *stamp;
+                laps.lap("twin");
+            } catch (const std::exception& e) {
+                // The graph file is right; without a twin a query reads it (and writes a twin).
+                spdlog::debug("binary twin not written: {}", e.what());
+                std::error_code ec;
+                fs::remove(twin_file, ec);
+                forget_build(options);
+                next = BuildRecord{};
+            }
+        }
+    }
+    if (!next.signature.empty()) {
+        next.twin = graph_file_stamp(twin_file).value_or(GraphFileStamp{});
+        if (next.notes != record->notes || next.json != record->json || next.twin != record->twin) {
+            try {
+                write_file_atomic(record_file, encode_build_record(next));
+            } catch (const Error& e) {
+                spdlog::debug("build record not written: {}", e.what());
+                forget_build(options);
+            }
+        }
+    }
+    out.documents = std::move(summary->documents);
+    out.diagnostics = std::move(summary->diagnostics);
+    out.nodes = summary->nodes;
+    out.edges = summary->edges;
+    return out;
+}
+
+void forget_build(const BuildOptions& options) {
+    if (options.cache_dir.empty()) return;
+    std::error_code ec;
+    fs::remove(build_record_path(options.cache_dir), ec);
+}
+
+void record_build(const BuildResult& result, const BuildOptions& options, const std::vector<fs::path>& roots,
+                  const fs::path& graph_file) {
+    if (options.cache_dir.empty()) return;
+    BuildRecord record;
+    record.signature = build_signature(options, roots, graph_file);
+    record.started_ns = result.started_ns;
+    record.notes = result.notes;
+    record.link_targets = result.link_targets;
+    record.scan_digest = result.scan_digest;
+    const auto json = graph_file_stamp(graph_file);
+    const auto twin = graph_file_stamp(graph_binary_path(graph_file));
+    if (!json || !twin) return;  // no twin: nothing to take the diagnostics from next time
+    record.json = *json;
+    record.twin = *twin;
+    try {
+        write_file_atomic(build_record_path(options.cache_dir), encode_build_record(record));
+    } catch (const Error& e) {
+        spdlog::debug("build record not written: {}", e.what());
+    }
+}
+
+}  // namespace convgraph
