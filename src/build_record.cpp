@@ -9,7 +9,6 @@
 
 #include "binary_io.hpp"
 
-#include <sys/stat.h>
 #include <xxhash.h>
 
 namespace convgraph {
@@ -33,14 +32,6 @@ GraphFileStamp get_stamp(BinaryReader& r) {
 }
 
 }  // namespace
-
-std::optional<FileStat> stat_file(const std::filesystem::path& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-    return FileStat{static_cast<std::uint64_t>(st.st_size),
-                    static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-                    static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_dev)};
-}
 
 std::string encode_build_record(const BuildRecord& record) {
     std::string out;

@@ -1,4 +1,4 @@
-// Cache: per-note analysis results as binary files named by a hash of (version, conventions, path, text).
+// Cache: per-note analysis results, keyed by a hash of (version, conventions, path, text), in one append-only log.
 #include "convgraph/cache.hpp"
 
 #include "convgraph/build_record.hpp"

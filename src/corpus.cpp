@@ -10,6 +10,8 @@
 #include <sstream>
 #include <system_error>
 
+#include <sys/stat.h>
+
 namespace convgraph {
 
 namespace fs = std::filesystem;
@@ -108,6 +110,14 @@ private:
 }  // namespace
 
 std::vector<CorpusFile> scan_corpus(const fs::path& root, DiagnosticSink& diags) { return Scanner(root, diags).run(); }
+
+std::optional<FileStat> stat_file(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return FileStat{static_cast<std::uint64_t>(st.st_size),
+                    static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
+                    static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_dev)};
+}
 
 std::optional<std::string> check_note_text(const std::string& path, std::string text, const CorpusLimits& limits,
                                            DiagnosticSink& diags) {

@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace convgraph {
@@ -115,14 +116,14 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
     std::vector<std::pair<std::size_t, std::uint64_t>> bytes;  // (document index, new byte count)
     std::optional<NoteCache> cache;
     const std::string salt = cache_salt(options.conventions);
-    std::size_t document = 0;
+    std::vector<const std::string*> documents;  // the notes with a text: the graph's documents
     for (std::size_t i = 0; i < scan.files.size(); ++i) {
         const CorpusFile& file = scan.files[i];
         NoteRecord& rec = next.notes[i];
         const auto stat = stat_file(file.full_path);
         const bool racy = rec.stat.mtime_ns + k_racy_ns >= record->started_ns;
         if (stat && *stat == rec.stat && !racy) {
-            if (!rec.key.empty()) ++document;
+            if (!rec.key.empty()) documents.push_back(&file.path);
             continue;
         }
         DiagnosticSink sink;
@@ -137,7 +138,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         if (rec.key.empty()) return full_build(file.path + " can be read again");
         std::string key = NoteCache::key(salt, file.path, *text);
         if (key == rec.key) {  // touched, checked out again: the same text
-            ++document;
+            documents.push_back(&file.path);
             continue;
         }
         ++out.changed;
@@ -155,10 +156,10 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
             return full_build(file.path + " changed in its facts, links, anchors or diagnostics");
         rec.key = std::move(key);
         if (analysis->bytes != rec.bytes) {
-            bytes.emplace_back(document, analysis->bytes);
+            bytes.emplace_back(documents.size(), analysis->bytes);
             rec.bytes = analysis->bytes;
         }
-        ++document;
+        documents.push_back(&file.path);
     }
     if (cache) cache->close();
     laps.lap("notes");
@@ -173,7 +174,11 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
     {
         const MappedFile& twin = *twin_map;
         summary = read_twin_summary(twin.view(), record->json);
-        if (!summary || summary->documents.size() != document) return full_build("the twin of the graph file is unreadable");
+        if (!summary) return full_build("the twin of the graph file is unreadable");
+        if (summary->documents.size() != documents.size() ||
+            !std::equal(documents.begin(), documents.end(), summary->documents.begin(),
+                        [](const std::string* path, const DocumentInfo& d) { return *path == d.path; }))
+            return full_build("the twin of the graph file holds other documents");
         laps.lap("twin summary");
         std::vector<std::pair<std::size_t, DocumentInfo>> changes;
         for (const auto& [doc, n] : bytes) {
@@ -195,7 +200,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
             }
             laps.lap("graph file");
             for (const auto& [doc, d] : changes) summary->documents[doc] = d;
-            spdlog::debug("{} notes changed in their byte counts only: graph file patched", changes.size());
+            spdlog::debug("{} note(s) changed only in their byte counts: graph file patched", changes.size());
             try {
                 const auto stamp = graph_file_stamp(graph_file);
                 if (!stamp) throw Error("cannot stat '" + graph_file.string() + "'");

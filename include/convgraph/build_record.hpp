@@ -3,6 +3,7 @@
 // file instead of building it again.
 #pragma once
 
+#include "convgraph/corpus.hpp"
 #include "convgraph/diagnostics.hpp"
 
 #include <cstdint>
@@ -22,23 +23,10 @@ struct GraphFileStamp {
     bool operator==(const GraphFileStamp&) const = default;
 };
 
-// What stat() says of a note: when all of it is unchanged (and the note was not written around
-// the time the recorded build started), its text is taken to be unchanged, as git's index does.
-// Otherwise the note is read and its content hash decides.
-struct FileStat {
-    std::uint64_t size = 0;
-    std::int64_t mtime_ns = 0;
-    std::uint64_t inode = 0;
-    std::uint64_t device = 0;
-    bool operator==(const FileStat&) const = default;
-};
-
-std::optional<FileStat> stat_file(const std::filesystem::path& path);
-
 // One note of the recorded build.
 struct NoteRecord {
     std::string path;
-    FileStat stat;          // taken before the note was read
+    FileStat stat;          // taken before the note was read (corpus.hpp)
     std::string key;        // NoteCache::key of its text
     std::uint64_t digest = 0;  // of everything the note gives the build but its size (note_digest)
     std::uint64_t bytes = 0;

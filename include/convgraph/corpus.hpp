@@ -20,6 +20,20 @@ struct CorpusLimits {
     std::uintmax_t max_file_bytes = 8u << 20;  // larger notes are reported and skipped
 };
 
+// What stat() says of a note. A rebuild takes a note whose stat is all as recorded (and was not
+// recorded around the time it was written) to be unchanged, as git's index does; otherwise the
+// note is read and its content hash decides (rebuild.hpp).
+struct FileStat {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::uint64_t inode = 0;
+    std::uint64_t device = 0;
+    bool operator==(const FileStat&) const = default;
+};
+
+// The stat of a note (symbolic links followed), or nullopt when it cannot be stat'ed.
+std::optional<FileStat> stat_file(const std::filesystem::path& path);
+
 // All `.md` files below `root`, recursively, sorted by relative path (byte order). Symbolic
 // links are followed only while they stay inside the root; links leaving it, loops and
 // unreadable directories become diagnostics. Throws Error when `root` is not a directory.
