@@ -228,9 +228,14 @@ NoteCache::~NoteCache() {
     }
 }
 
-void NoteCache::close() {
+void NoteCache::close(bool compact) {
     Impl& c = *m_impl;
     if (c.fd < 0) return;
+    if (!compact) {
+        ::close(c.fd);
+        c.fd = -1;
+        return;
+    }
     std::uint64_t used_bytes = k_log_header;
     for (const auto& r : c.used) used_bytes += k_record_head + r.size;
     struct stat st {};

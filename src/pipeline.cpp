@@ -191,7 +191,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         merge_ready(i);
     });
     merge_ready(inputs.size());  // whatever was finished while another worker held the lock
-    if (cache) cache->close();
+    if (cache) cache->close(true);  // every note was loaded or stored: the rest is stale
 
     timer.lap("read, analyse and merge notes");
     out.analyzed = analyzed;

@@ -161,7 +161,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         }
         documents.push_back(&file.path);
     }
-    if (cache) cache->close();
+    if (cache) cache->close();  // no compaction: this looked at changed notes only
     laps.lap("notes");
 
     std::optional<TwinSummary> summary;

@@ -184,6 +184,22 @@ TEST_CASE("cache: the log is rewritten when most of it is records no longer used
     CHECK(analyzed == 0);  // the rewritten log holds every note
 }
 
+TEST_CASE("cache: a cache that saw a few notes keeps the others", "[cache]") {
+    TempDir tmp;
+    Sources src = corpus();
+    build_json(src, tmp.path);
+    const auto size = log_size(tmp.path);
+    const std::string salt = cache_salt(Conventions::defaults());
+    {
+        NoteCache cache(tmp.path);  // as a rebuild's early cutoff uses it: one note, no compaction
+        CHECK(cache.load(NoteCache::key(salt, src[0].first, src[0].second), src[0].first));
+    }
+    CHECK(log_size(tmp.path) == size);
+    std::size_t analyzed = 1;
+    build_json(src, tmp.path, &analyzed);
+    CHECK(analyzed == 0);
+}
+
 TEST_CASE("cache: an unusable cache directory only costs speed", "[cache]") {
     TempDir tmp;
     Sources src = corpus();

@@ -31,7 +31,7 @@ std::string cache_salt(const Conventions& conventions);
 class NoteCache {
 public:
     explicit NoteCache(std::filesystem::path dir);
-    ~NoteCache();  // close()
+    ~NoteCache();  // close(false)
     NoteCache(const NoteCache&) = delete;
     NoteCache& operator=(const NoteCache&) = delete;
 
@@ -42,8 +42,10 @@ public:
     std::optional<NoteAnalysis> load(const std::string& key, const std::string& path) const;
     // Stores an analysis; failures to write are ignored (the cache is only an accelerator).
     void store(const std::string& key, const NoteAnalysis& analysis) const;
-    // Compacts the log if it needs it (see above) and closes it; later calls do nothing.
-    void close();
+    // Closes the log; later calls do nothing. With `compact` — only for a build that loaded or
+    // stored every note it has, so that what it did not use is stale — the log is first
+    // rewritten when more than half of it is records not used, or when it is damaged.
+    void close(bool compact = false);
 
     static std::filesystem::path log_path(const std::filesystem::path& dir);
 

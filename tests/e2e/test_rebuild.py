@@ -128,6 +128,13 @@ class EarlyCutoff(cgtest.TempDirTest):
         self.append(note, "\n## 九十、新增驱动力\n\n**核心思想**：新机制，旧机制\n")
         r = self.build()
         self.assertIn(FULL, r.err)
+        # Analysed once, by the cutoff, and taken from the note cache by the full build: the
+        # look at the changed note must not cost the cache its other notes.
+        self.assertEqual(r.err.count("debug: analysed "), 1, r.err)
+        self.assertSameAsClean(r)
+        self.append(note, "\n**收敛效果**：\n\n1. **更新**：又一个事实\n")
+        r = self.build()
+        self.assertEqual(r.err.count("debug: analysed "), 1, r.err)
         self.assertSameAsClean(r)
 
     def test_lines_shifted_is_a_full_build(self):
