@@ -1,10 +1,11 @@
 // Build record: the binary_io layout of what the last cached build read and wrote.
 //
 //   "CGBUILD\0"  u32 format  str signature  i64 started
-//   u64 notes, then each:        str path, u64 size, i64 mtime, u64 inode, u64 device, str key,
-//                                u64 digest, u64 bytes
+//   u64 notes, then each:        stat, str key, u64 digest, u64 bytes
 //   u64 link targets, then each: str path, u8 exists
-//   u64 scan digest  u64 json size  i64 json mtime  u64 twin size  i64 twin mtime  "END\0"
+//   u64 scan digest  stat of the graph file  stat of the twin  "END\0"
+// stat = str path (empty for the graph files), u64 size, i64 mtime, i64 ctime, u64 inode,
+// u64 device, u32 mode.
 #include "convgraph/build_record.hpp"
 
 #include "binary_io.hpp"
@@ -17,17 +18,25 @@ namespace {
 
 constexpr std::string_view k_magic{"CGBUILD\0", 8};
 constexpr std::string_view k_end{"END\0", 4};
-constexpr std::uint32_t k_format = 1;
+constexpr std::uint32_t k_format = 2;
 
-void put_stamp(BinaryWriter& w, const GraphFileStamp& s) {
+void put_stat(BinaryWriter& w, const FileStat& s) {
     w.num<std::uint64_t>(s.size);
     w.num<std::int64_t>(s.mtime_ns);
+    w.num<std::int64_t>(s.ctime_ns);
+    w.num<std::uint64_t>(s.inode);
+    w.num<std::uint64_t>(s.device);
+    w.num<std::uint32_t>(s.mode);
 }
 
-GraphFileStamp get_stamp(BinaryReader& r) {
-    GraphFileStamp s;
+FileStat get_stat(BinaryReader& r) {
+    FileStat s;
     s.size = r.num<std::uint64_t>();
     s.mtime_ns = r.num<std::int64_t>();
+    s.ctime_ns = r.num<std::int64_t>();
+    s.inode = r.num<std::uint64_t>();
+    s.device = r.num<std::uint64_t>();
+    s.mode = r.num<std::uint32_t>();
     return s;
 }
 
@@ -43,10 +52,7 @@ std::string encode_build_record(const BuildRecord& record) {
     w.num<std::uint64_t>(record.notes.size());
     for (const auto& n : record.notes) {
         w.str(n.path);
-        w.num<std::uint64_t>(n.stat.size);
-        w.num<std::int64_t>(n.stat.mtime_ns);
-        w.num<std::uint64_t>(n.stat.inode);
-        w.num<std::uint64_t>(n.stat.device);
+        put_stat(w, n.stat);
         w.str(n.key);
         w.num<std::uint64_t>(n.digest);
         w.num<std::uint64_t>(n.bytes);
@@ -57,8 +63,10 @@ std::string encode_build_record(const BuildRecord& record) {
         w.u8(exists ? 1 : 0);
     }
     w.num<std::uint64_t>(record.scan_digest);
-    put_stamp(w, record.json);
-    put_stamp(w, record.twin);
+    w.str("");
+    put_stat(w, record.json);
+    w.str("");
+    put_stat(w, record.twin);
     w.raw(k_end);
     return out;
 }
@@ -70,13 +78,10 @@ std::optional<BuildRecord> decode_build_record(std::string_view data) {
         BuildRecord record;
         record.signature = r.str();
         record.started_ns = r.num<std::int64_t>();
-        record.notes.resize(r.items(r.num<std::uint64_t>(), 4 + 32 + 4 + 16));
+        record.notes.resize(r.items(r.num<std::uint64_t>(), 4 + 44 + 4 + 16));
         for (auto& n : record.notes) {
             n.path = r.str();
-            n.stat.size = r.num<std::uint64_t>();
-            n.stat.mtime_ns = r.num<std::int64_t>();
-            n.stat.inode = r.num<std::uint64_t>();
-            n.stat.device = r.num<std::uint64_t>();
+            n.stat = get_stat(r);
             n.key = r.str();
             n.digest = r.num<std::uint64_t>();
             n.bytes = r.num<std::uint64_t>();
@@ -89,8 +94,10 @@ std::optional<BuildRecord> decode_build_record(std::string_view data) {
             exists = flag == 1;
         }
         record.scan_digest = r.num<std::uint64_t>();
-        record.json = get_stamp(r);
-        record.twin = get_stamp(r);
+        if (!r.str().empty()) return std::nullopt;
+        record.json = get_stat(r);
+        if (!r.str().empty()) return std::nullopt;
+        record.twin = get_stat(r);
         if (r.raw(k_end.size()) != k_end || !r.at_end()) return std::nullopt;
         for (std::size_t i = 1; i < record.notes.size(); ++i)
             if (!(record.notes[i - 1].path < record.notes[i].path)) return std::nullopt;

@@ -15,10 +15,13 @@
 #include <array>
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <mutex>
 #include <vector>
 
+#include <elf.h>
 #include <fcntl.h>
+#include <link.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -68,8 +71,48 @@ std::string content_hash(std::string_view data) {
     return out;
 }
 
+namespace {
+
+// The NT_GNU_BUILD_ID note of the main program, read from its loaded program headers.
+int find_build_id(struct dl_phdr_info* info, std::size_t, void* data) {
+    auto* out = static_cast<std::string*>(data);
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+        if (ph.p_type != PT_NOTE) continue;
+        const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+        const char* end = p + ph.p_memsz;
+        while (p + sizeof(ElfW(Nhdr)) <= end) {
+            ElfW(Nhdr) note;
+            std::memcpy(&note, p, sizeof note);
+            const char* name = p + sizeof note;
+            const char* desc = name + ((note.n_namesz + 3) & ~3u);
+            const char* next = desc + ((note.n_descsz + 3) & ~3u);
+            if (next > end) break;
+            if (note.n_type == NT_GNU_BUILD_ID && note.n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+                out->assign(desc, note.n_descsz);
+                return 1;
+            }
+            p = next;
+        }
+    }
+    return 1;  // only the first object: the program itself
+}
+
+}  // namespace
+
+const std::string& program_fingerprint() {
+    static const std::string fingerprint = [] {
+        std::string id;
+        ::dl_iterate_phdr(find_build_id, &id);
+        if (!id.empty()) return "build-id:" + content_hash(id);
+        if (auto st = stat_file("/proc/self/exe")) return "exe:" + std::to_string(st->size) + ":" + std::to_string(st->mtime_ns);
+        return std::string();
+    }();
+    return fingerprint;
+}
+
 std::string cache_salt(const Conventions& c) {
-    Json j = Json::array({CONVGRAPH_VERSION, k_cache_format, c.driver_headers, c.mechanism_headers, c.effect_headers,
+    Json j = Json::array({CONVGRAPH_VERSION, program_fingerprint(), k_cache_format, c.driver_headers, c.mechanism_headers, c.effect_headers,
                           c.core_idea_labels, c.effect_labels, c.case_labels, c.layer_joiners, c.layer_suffixes,
                           c.delimiters, c.toc_headings, c.driver_section_suffixes});
     return content_hash(j.dump());
@@ -121,6 +164,16 @@ bool write_all(int fd, const char* buf, std::size_t n) {
         n -= static_cast<std::size_t>(put);
     }
     return true;
+}
+
+// A whole record (head and entry) whose magic, size and checksum hold.
+bool intact(std::string_view record) {
+    if (record.size() < k_record_head || record.substr(0, 4) != k_record_magic) return false;
+    BinaryReader head(record.substr(4 + k_key_size, 12));
+    const std::uint32_t size = head.u32();
+    const std::uint64_t sum = head.num<std::uint64_t>();
+    const std::string_view entry = record.substr(k_record_head);
+    return entry.size() == size && sum == XXH3_64bits(entry.data(), entry.size());
 }
 
 }  // namespace
@@ -194,7 +247,7 @@ struct NoteCache::Impl {
         used.erase(std::unique(used.begin(), used.end(), [](const Record& a, const Record& b) { return a.offset == b.offset; }),
                    used.end());
         std::string tmp = (dir / ".notes.log.tmp-XXXXXX").string();
-        int out = ::mkstemp(tmp.data());
+        int out = ::mkostemp(tmp.data(), O_CLOEXEC);
         if (out < 0) return;
         bool ok = ::fchmod(out, 0644) == 0;
         const std::string header = log_header();
@@ -203,7 +256,9 @@ struct NoteCache::Impl {
         for (const Record& r : used) {
             if (!ok) break;
             buf.resize(k_record_head + r.size);
-            ok = read_at(fd, buf.data(), buf.size(), r.offset) && write_all(out, buf.data(), buf.size());
+            if (!read_at(fd, buf.data(), buf.size(), r.offset)) continue;
+            if (!intact(buf)) continue;  // only records that still check out are carried over
+            ok = write_all(out, buf.data(), buf.size());
         }
         ok = ::close(out) == 0 && ok;
         if (!ok || std::rename(tmp.c_str(), log_path(dir).c_str()) != 0) ::unlink(tmp.c_str());
@@ -218,7 +273,12 @@ NoteCache::NoteCache(fs::path dir) : m_impl(std::make_unique<Impl>()) {
     fs::create_directories(m_impl->dir, ec);
     m_impl->fd = ::open(log_path(m_impl->dir).c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (m_impl->fd < 0) return;  // a read-only or missing cache directory only costs speed
-    m_impl->scan();
+    try {
+        m_impl->scan();
+    } catch (const std::exception&) {  // out of memory for the index: no cache this time
+        ::close(m_impl->fd);
+        m_impl->fd = -1;
+    }
 }
 
 NoteCache::~NoteCache() {
@@ -255,10 +315,8 @@ std::optional<NoteAnalysis> NoteCache::load(const std::string& key, const std::s
     std::string data(k_record_head + rec.size, '\0');
     if (!read_at(c.fd, data.data(), data.size(), rec.offset) || std::string_view(data).substr(4, k_key_size) != key)
         return std::nullopt;
-    const std::string_view entry = std::string_view(data).substr(k_record_head);
-    const auto sum = BinaryReader(std::string_view(data).substr(4 + k_key_size + 4, 8)).num<std::uint64_t>();
-    if (sum != XXH3_64bits(entry.data(), entry.size())) return std::nullopt;
-    auto a = decode_note_analysis(entry, path);
+    if (!intact(data)) return std::nullopt;
+    auto a = decode_note_analysis(std::string_view(data).substr(k_record_head), path);
     if (a) m_impl->use(rec);
     return a;
 }
@@ -280,7 +338,13 @@ void NoteCache::store(const std::string& key, const NoteAnalysis& analysis) cons
         if (c.broken) return;
         // One write per record on a descriptor opened O_APPEND: records of two builds appending
         // at once do not interleave. Where it landed is where the descriptor now is, less it.
-        if (!write_all(c.fd, record.data(), record.size())) {
+        // A short write (a full disk) may have let another build's record in behind it: stop
+        // storing; the damage is a miss for the next build, which rewrites the log.
+        ssize_t put;
+        do {
+            put = ::write(c.fd, record.data(), record.size());
+        } while (put < 0 && errno == EINTR);
+        if (put != static_cast<ssize_t>(record.size())) {
             c.broken = true;
             return;
         }

@@ -114,9 +114,10 @@ std::vector<CorpusFile> scan_corpus(const fs::path& root, DiagnosticSink& diags)
 std::optional<FileStat> stat_file(const fs::path& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-    return FileStat{static_cast<std::uint64_t>(st.st_size),
-                    static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec,
-                    static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_dev)};
+    auto ns = [](const struct timespec& t) { return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
+    return FileStat{static_cast<std::uint64_t>(st.st_size), ns(st.st_mtim), ns(st.st_ctim),
+                    static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_dev),
+                    static_cast<std::uint32_t>(st.st_mode)};
 }
 
 std::optional<std::string> check_note_text(const std::string& path, std::string text, const CorpusLimits& limits,

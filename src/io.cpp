@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -144,6 +145,23 @@ void write_file_atomic_from(const fs::path& path, const fs::path& source, const 
         throw;
     }
     ::close(in);
+}
+
+FileLock::FileLock(const fs::path& path) {
+    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (m_fd < 0) return;
+    int r;
+    do {
+        r = ::flock(m_fd, LOCK_EX);
+    } while (r != 0 && errno == EINTR);
+    if (r != 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+}
+
+FileLock::~FileLock() {
+    if (m_fd >= 0) ::close(m_fd);  // releases the lock
 }
 
 std::string read_file(const fs::path& path) {

@@ -54,7 +54,8 @@ std::nullopt_t full_build(std::string_view why) {
 std::string build_signature(const BuildOptions& options, const std::vector<fs::path>& roots, const fs::path& graph_file) {
     std::string data;
     BinaryWriter w(data);
-    w.str(cache_salt(options.conventions));
+    w.str(cache_salt(options.conventions));  // version, program, conventions
+    w.num<std::uint32_t>(static_cast<std::uint32_t>(k_graph_schema_version));
     w.num<std::uint64_t>(options.limits.max_file_bytes);
     w.num<std::uint64_t>(options.alias_spellings.size());
     for (const auto& [alias, target] : options.alias_spellings) {
@@ -98,7 +99,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
     if (record->signature != build_signature(options, roots, graph_file))
         return full_build("convgraph, its configuration, the corpus roots or the graph file changed");
     const fs::path twin_file = graph_binary_path(graph_file);
-    if (graph_file_stamp(graph_file) != record->json || graph_file_stamp(twin_file) != record->twin)
+    if (stat_file(graph_file) != record->json || stat_file(twin_file) != record->twin)
         return full_build("the graph file or its twin changed since the last build");
     const std::int64_t started = wall_clock_ns();
     CorpusScan scan = scan_roots(roots, options);
@@ -121,7 +122,10 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         const CorpusFile& file = scan.files[i];
         NoteRecord& rec = next.notes[i];
         const auto stat = stat_file(file.full_path);
-        const bool racy = rec.stat.mtime_ns + k_racy_ns >= record->started_ns;
+        // (In unsigned arithmetic: nothing a damaged record holds can overflow it.)
+        const bool racy = rec.stat.mtime_ns >= record->started_ns ||
+                          static_cast<std::uint64_t>(record->started_ns) - static_cast<std::uint64_t>(rec.stat.mtime_ns) <=
+                              static_cast<std::uint64_t>(k_racy_ns);
         if (stat && *stat == rec.stat && !racy) {
             if (!rec.key.empty()) documents.push_back(&file.path);
             continue;
@@ -173,7 +177,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
     }
     {
         const MappedFile& twin = *twin_map;
-        summary = read_twin_summary(twin.view(), record->json);
+        summary = read_twin_summary(twin.view(), GraphFileStamp{record->json.size, record->json.mtime_ns});
         if (!summary) return full_build("the twin of the graph file is unreadable");
         if (summary->documents.size() != documents.size() ||
             !std::equal(documents.begin(), documents.end(), summary->documents.begin(),
@@ -202,10 +206,11 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
             for (const auto& [doc, d] : changes) summary->documents[doc] = d;
             spdlog::debug("{} note(s) changed only in their byte counts: graph file patched", changes.size());
             try {
-                const auto stamp = graph_file_stamp(graph_file);
-                if (!stamp) throw Error("cannot stat '" + graph_file.string() + "'");
-                write_file_atomic_from(twin_file, twin_file, twin_with_bytes(twin.view(), *summary, bytes, *stamp));
-                next.json = *stamp;
+                const auto json_stat = stat_file(graph_file);
+                if (!json_stat) throw Error("cannot stat '" + graph_file.string() + "'");
+                const GraphFileStamp stamp{json_stat->size, json_stat->mtime_ns};
+                write_file_atomic_from(twin_file, twin_file, twin_with_bytes(twin.view(), *summary, bytes, stamp));
+                next.json = *json_stat;
                 laps.lap("twin");
             } catch (const std::exception& e) {
                 // The graph file is right; without a twin a query reads it (and writes a twin).
@@ -218,7 +223,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         }
     }
     if (!next.signature.empty()) {
-        next.twin = graph_file_stamp(twin_file).value_or(GraphFileStamp{});
+        next.twin = stat_file(twin_file).value_or(FileStat{});
         if (next.notes != record->notes || next.json != record->json || next.twin != record->twin) {
             try {
                 write_file_atomic(record_file, encode_build_record(next));
@@ -250,8 +255,8 @@ void record_build(const BuildResult& result, const BuildOptions& options, const 
     record.notes = result.notes;
     record.link_targets = result.link_targets;
     record.scan_digest = result.scan_digest;
-    const auto json = graph_file_stamp(graph_file);
-    const auto twin = graph_file_stamp(graph_binary_path(graph_file));
+    const auto json = stat_file(graph_file);
+    const auto twin = stat_file(graph_binary_path(graph_file));
     if (!json || !twin) return;  // no twin: nothing to take the diagnostics from next time
     record.json = *json;
     record.twin = *twin;

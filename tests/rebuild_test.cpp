@@ -1,6 +1,7 @@
 // Unit tests: the pieces of the early cutoff — the build record, patching the documents of a
 // graph file and of its twin, assembling a file from ranges of another.
 #include "convgraph/build_record.hpp"
+#include "convgraph/cache.hpp"
 #include "convgraph/error.hpp"
 #include "convgraph/graph_binary.hpp"
 #include "convgraph/graph_file.hpp"
@@ -157,4 +158,24 @@ TEST_CASE("a file assembled from ranges of another and literal text", "[rebuild]
     std::size_t files = 0;
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path)) ++files;
     CHECK(files == 2);  // no temporary left behind
+}
+
+TEST_CASE("the program is told from other builds of it by its build ID", "[rebuild]") {
+    const std::string& id = program_fingerprint();
+    CHECK(id.rfind("build-id:", 0) == 0);  // Debian's toolchain links one in by default
+    CHECK(&program_fingerprint() == &id);  // computed once
+    CHECK(cache_salt(Conventions::defaults()).size() == 32);
+}
+
+TEST_CASE("a file lock is taken, and is none where it cannot be", "[rebuild][io]") {
+    TempDir tmp;
+    {
+        FileLock lock(tmp.path / "lock");
+        CHECK(lock.locked());
+        CHECK(fs::exists(tmp.path / "lock"));
+    }
+    FileLock again(tmp.path / "lock");  // released with the first
+    CHECK(again.locked());
+    FileLock nowhere(tmp.path / "missing-dir" / "lock");
+    CHECK_FALSE(nowhere.locked());
 }

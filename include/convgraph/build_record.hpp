@@ -39,8 +39,8 @@ struct BuildRecord {
     std::vector<NoteRecord> notes;                          // sorted by path
     std::vector<std::pair<std::string, bool>> link_targets;  // files (not notes) links were checked against
     std::uint64_t scan_digest = 0;                          // of the corpus scan's diagnostics
-    GraphFileStamp json;  // the graph file written
-    GraphFileStamp twin;  // and its binary twin
+    FileStat json;  // the graph file written (a new inode each time a build replaces it)
+    FileStat twin;  // and its binary twin
     bool operator==(const BuildRecord&) const = default;
 };
 

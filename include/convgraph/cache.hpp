@@ -16,8 +16,14 @@ namespace convgraph {
 // A 128-bit hash of `data` as 32 lowercase hex digits. Stable across runs and machines.
 std::string content_hash(std::string_view data);
 
-// What, besides a note's path and text, decides its analysis: the convgraph version, the cache
-// format and the conventions. Computed once per build.
+// What tells this build of the program from another: its GNU build ID (a hash of the linked
+// executable, which Debian's toolchain writes by default), else the size and mtime of
+// /proc/self/exe. Caches written by another build of convgraph — the same version number,
+// other code — are not trusted. Computed once.
+const std::string& program_fingerprint();
+
+// What, besides a note's path and text, decides its analysis: the convgraph version and build
+// (program_fingerprint), the cache format and the conventions. Computed once per build.
 std::string cache_salt(const Conventions& conventions);
 
 // The note cache: one append-only log, `<dir>/notes.log` (as ninja keeps .ninja_deps), of

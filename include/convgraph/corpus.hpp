@@ -26,12 +26,14 @@ struct CorpusLimits {
 struct FileStat {
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;  // changes with chmod and with an mtime put back by hand
     std::uint64_t inode = 0;
     std::uint64_t device = 0;
+    std::uint32_t mode = 0;
     bool operator==(const FileStat&) const = default;
 };
 
-// The stat of a note (symbolic links followed), or nullopt when it cannot be stat'ed.
+// The stat of a file (symbolic links followed), or nullopt when it cannot be stat'ed.
 std::optional<FileStat> stat_file(const std::filesystem::path& path);
 
 // All `.md` files below `root`, recursively, sorted by relative path (byte order). Symbolic

@@ -59,6 +59,22 @@ struct FilePiece {
 void write_file_atomic_from(const std::filesystem::path& path, const std::filesystem::path& source,
                             const std::vector<FilePiece>& pieces);
 
+// An exclusive lock (flock) on the file `path`, created if missing, held while the object lives:
+// two cached builds into one cache directory run one after the other, so that neither reads
+// files the other is replacing. Waits for the lock. Best effort: when the file cannot be
+// created or locked, nothing is locked (the cache is only an accelerator).
+class FileLock {
+public:
+    explicit FileLock(const std::filesystem::path& path);
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+    ~FileLock();
+    bool locked() const { return m_fd >= 0; }
+
+private:
+    int m_fd = -1;
+};
+
 // Reads a whole file. Throws Error when it cannot be read.
 std::string read_file(const std::filesystem::path& path);
 

@@ -97,7 +97,11 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
     const auto roots = lint_roots(lint);
     const BuildOptions options = lint_options(lint);
     const bool recorded = !options.cache_dir.empty() && output != "-";
+    std::optional<FileLock> lock;
     if (recorded) {
+        std::error_code ec;
+        std::filesystem::create_directories(options.cache_dir, ec);
+        lock.emplace(options.cache_dir / "lock");  // held until the graph files and the record are written
         // Nothing that shapes the graph changed (notes changed at most in their byte counts):
         // the graph file is patched, not rebuilt (rebuild.hpp).
         if (auto quick = quick_rebuild(roots, options, output)) {

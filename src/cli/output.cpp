@@ -44,9 +44,11 @@ void GraphSource::add_options(CLI::App& app) {
 }
 
 struct GraphSource::Twin {
-    explicit Twin(const std::filesystem::path& path) : file(path) {}
+    explicit Twin(const std::filesystem::path& path, GraphFileStamp json_stamp) : file(path), stamp(json_stamp) {}
     MappedFile file;
     TwinEdgeDetails details;
+    GraphFileStamp stamp;               // of the JSON the twin was read for
+    std::optional<BuildResult> whole;  // the JSON, parsed once, should the twin's details be damaged
 };
 
 std::string GraphSource::path() const {
@@ -72,7 +74,7 @@ BuildResult GraphSource::load(bool lazy_edges) const {
     std::error_code ec;
     if (stamp && std::filesystem::is_regular_file(twin, ec)) {
         try {
-            auto mapped = std::make_shared<Twin>(twin);
+            auto mapped = std::make_shared<Twin>(twin, *stamp);
             if (auto r = read_graph_binary(mapped->file.view(), *stamp, lazy_edges ? &mapped->details : nullptr)) {
                 if (lazy_edges) m_twin = std::move(mapped);
                 return std::move(*r);
@@ -94,13 +96,19 @@ BuildResult GraphSource::load(bool lazy_edges) const {
 
 void GraphSource::complete_edges(BuildResult& result, std::span<const EdgeIndex> edges) const {
     if (!m_twin || edges.empty()) return;  // the graph was read whole
-    if (read_edge_details(m_twin->details, result.graph, edges)) return;
-    // Damaged after its header checked out: take these edges from the JSON, the same graph.
-    spdlog::debug("binary twin of '{}' is damaged; reading the JSON", path());
-    BuildResult whole = read_graph_json(read_file(path()));
-    if (whole.graph.edge_count() != result.graph.edge_count()) throw Error("graph file '" + path() + "' changed while it was read");
+    if (!m_twin->whole && read_edge_details(m_twin->details, result.graph, edges)) return;
+    // Damaged after its header checked out: take these edges from the JSON, the same graph
+    // (parsed once, and only while it is still the file the twin was written for).
+    if (!m_twin->whole) {
+        spdlog::debug("binary twin of '{}' is damaged; reading the JSON", path());
+        std::string text = read_file(path());
+        if (graph_file_stamp(path()) != m_twin->stamp) throw Error("graph file '" + path() + "' changed while it was read");
+        m_twin->whole = read_graph_json(text);
+        if (m_twin->whole->graph.edge_count() != result.graph.edge_count())
+            throw Error("graph file '" + path() + "' changed while it was read");
+    }
     for (EdgeIndex e : edges) {
-        Edge copy = whole.graph.edge(e);
+        Edge copy = m_twin->whole->graph.edge(e);
         result.graph.set_edge_details(e, std::move(copy));
     }
 }

@@ -41,7 +41,7 @@ class CachedBuild(cgtest.TempDirTest):
     def test_default_cache_location(self):
         self.assertEqual(self.analysed(), len(self.notes()))
         cache = os.path.join(self.tmp, ".convgraph", "cache")
-        self.assertEqual(sorted(f for _, _, fs in os.walk(cache) for f in fs), ["last-build", "notes.log"])
+        self.assertEqual(sorted(f for _, _, fs in os.walk(cache) for f in fs), ["last-build", "lock", "notes.log"])
         self.assertEqual(self.analysed(), 0)
 
     def test_warm_rebuild(self):
