@@ -187,7 +187,6 @@ struct NoteCache::Impl {
     fs::path dir;
     int fd = -1;
     absl::flat_hash_map<std::string, Record> records;  // key → its last record in the log
-    std::uint64_t log_bytes = 0;                        // header and whole records, as scanned
     bool rewrite = false;                               // damaged: rewrite whatever happens
 
     std::mutex mutex;  // guards what follows
@@ -207,13 +206,11 @@ struct NoteCache::Impl {
         std::string head(k_log_header, '\0');
         if (size == 0) {
             if (!write_all(fd, header.data(), header.size())) broken = true;
-            log_bytes = header.size();
             return;
         }
         if (size < k_log_header || !read_at(fd, head.data(), head.size(), 0) || head != header) {
             // Another format (or not a log at all): start it again.
             if (::ftruncate(fd, 0) != 0 || !write_all(fd, header.data(), header.size())) broken = true;
-            log_bytes = header.size();
             return;
         }
         std::uint64_t pos = k_log_header;
@@ -233,7 +230,6 @@ struct NoteCache::Impl {
             records.insert_or_assign(std::string(rec + 4, k_key_size), Record{pos, n});
             pos += k_record_head + n;
         }
-        log_bytes = pos;
     }
 
     void use(const Record& r) {

@@ -118,6 +118,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
     std::optional<NoteCache> cache;
     const std::string salt = cache_salt(options.conventions);
     std::vector<const std::string*> documents;  // the notes with a text: the graph's documents
+    std::size_t reread = 0;  // notes read and hashed: a new record makes their stats trusted next time
     for (std::size_t i = 0; i < scan.files.size(); ++i) {
         const CorpusFile& file = scan.files[i];
         NoteRecord& rec = next.notes[i];
@@ -130,6 +131,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
             if (!rec.key.empty()) documents.push_back(&file.path);
             continue;
         }
+        ++reread;
         DiagnosticSink sink;
         std::optional<std::string> text = read_note(file, options.limits, sink);
         const std::vector<Diagnostic> read_diags = sink.take();
@@ -166,6 +168,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         documents.push_back(&file.path);
     }
     if (cache) cache->close();  // no compaction: this looked at changed notes only
+    spdlog::debug("rebuild: {} of {} notes read and hashed (the others' stats are as recorded)", reread, scan.files.size());
     laps.lap("notes");
 
     std::optional<TwinSummary> summary;
@@ -224,7 +227,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
     }
     if (!next.signature.empty()) {
         next.twin = stat_file(twin_file).value_or(FileStat{});
-        if (next.notes != record->notes || next.json != record->json || next.twin != record->twin) {
+        if (reread > 0 || next.notes != record->notes || next.json != record->json || next.twin != record->twin) {
             try {
                 write_file_atomic(record_file, encode_build_record(next));
             } catch (const Error& e) {

@@ -103,6 +103,19 @@ class EarlyCutoff(cgtest.TempDirTest):
         self.assertNotIn("analysed", r.err)
         self.assertSameAsClean(r)
 
+    def test_a_note_read_once_is_trusted_by_its_stat_later(self):
+        note = self.notes()[1]
+        self.append(note, "")  # written just now: racily clean for the builds that follow
+        os.utime(note, None)
+        for _ in range(2):
+            r = self.build()
+            self.assertIn("rebuild: 1 of ", r.err)
+        time.sleep(2.2)  # past the racy window of the last recorded build
+        self.build()     # reads it once more, and records a start well after its mtime
+        r = self.build()
+        self.assertIn("rebuild: 0 of ", r.err)
+        self.assertSameAsClean(r)
+
     def test_same_size_rewrite_within_the_timestamp_granularity(self):
         # A note rewritten right after a build, same size, its old mtime put back: its stat is
         # what was recorded, but it was recorded too close to the build to be trusted.
