@@ -242,6 +242,16 @@ std::string role_title(Role r) {
     return s;
 }
 
+void csv_row(std::string& out, std::initializer_list<std::string> fields, std::string_view line_end) {
+    bool first = true;
+    for (const auto& f : fields) {
+        if (!first) out += ',';
+        out += f;
+        first = false;
+    }
+    out += line_end;
+}
+
 }  // namespace export_detail
 
 }  // namespace convgraph

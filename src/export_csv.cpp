@@ -26,15 +26,7 @@ std::string field(std::string_view text) {
     return out + "\"";
 }
 
-void row(std::string& out, std::initializer_list<std::string> fields) {
-    bool first = true;
-    for (const auto& f : fields) {
-        if (!first) out += ',';
-        out += f;
-        first = false;
-    }
-    out += "\r\n";
-}
+void row(std::string& out, std::initializer_list<std::string> fields) { csv_row(out, fields, "\r\n"); }
 
 }  // namespace
 

@@ -25,15 +25,7 @@ std::string field(std::string_view text) {
     return out + "\"";
 }
 
-void row(std::string& out, std::initializer_list<std::string> fields) {
-    bool first = true;
-    for (const auto& f : fields) {
-        if (!first) out += ',';
-        out += f;
-        first = false;
-    }
-    out += '\n';
-}
+void row(std::string& out, std::initializer_list<std::string> fields) { csv_row(out, fields, "\n"); }
 
 // "Concept;Driver;Effect" for a concept with roles driver and effect, "Concept" for a plain
 // concept, "Document" for a note.

@@ -6,6 +6,7 @@
 #include "convgraph/graph.hpp"
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -102,6 +103,8 @@ std::string hex_color(Role kind);
 std::string fill_color(Role kind);
 // Capitalised label for Neo4j and the DOT legend: "Driver", "Case", "Document".
 std::string role_title(Role r);
+// One CSV row: the (already quoted) fields joined by ',', then `line_end`.
+void csv_row(std::string& out, std::initializer_list<std::string> fields, std::string_view line_end);
 // The DOT text of write_dot, plus a legend of the kinds shown when `legend` is set.
 std::string dot_source(const Graph& g, const ExportSelection& sel, const ExportOptions& options, bool legend);
 
