@@ -8,11 +8,12 @@
 #include "convgraph/markdown.hpp"
 #include "convgraph/resolve.hpp"
 
+#include "stage_timer.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <functional>
 #include <mutex>
 #include <map>
@@ -45,29 +46,12 @@ NoteAnalysis analyze_note(const std::string& path, const std::string& text, cons
 
 namespace {
 
-// Logs how long each stage of a build took (`convgraph -v build`): where the time goes.
-class StageTimer {
-public:
-    void lap(const char* stage) {
-        auto now = std::chrono::steady_clock::now();
-        spdlog::debug("stage {}: {:.3f} s", stage, std::chrono::duration<double>(now - m_start).count());
-        m_start = now;
-    }
-
-private:
-    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
-};
-
 // A note waiting to be read: its corpus path and either a file or in-memory text.
 struct Input {
     std::string path;
     std::optional<CorpusFile> file;
     const std::string* text = nullptr;
 };
-
-std::int64_t wall_clock_ns() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
 
 // Runs `work(i)` for i in [0, n) on `jobs` threads; each index runs exactly once.
 void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& work) {
@@ -105,7 +89,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
                                [&](const std::string& glob) { return glob_match(glob, in.path); });
         });
     }
-    StageTimer timer;
+    StageTimer timer("stage");
     const std::int64_t started = wall_clock_ns();
     std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     std::vector<std::optional<NoteAnalysis>> results(inputs.size());

@@ -9,12 +9,12 @@
 #include "convgraph/io.hpp"
 
 #include "binary_io.hpp"
+#include "stage_timer.hpp"
 
 #include <spdlog/spdlog.h>
 #include <xxhash.h>
 
 #include <algorithm>
-#include <chrono>
 
 namespace convgraph {
 
@@ -26,23 +26,6 @@ namespace {
 // have been written again within the file system's timestamp granularity after it was read:
 // its stat proves nothing, its content is hashed (git calls such index entries "racily clean").
 constexpr std::int64_t k_racy_ns = 2'000'000'000;
-
-std::int64_t wall_clock_ns() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-// Logs the time since the last lap (`convgraph -v build`).
-class Laps {
-public:
-    void lap(const char* what) {
-        auto now = std::chrono::steady_clock::now();
-        spdlog::debug("rebuild {}: {:.3f} s", what, std::chrono::duration<double>(now - m_start).count());
-        m_start = now;
-    }
-
-private:
-    std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
-};
 
 std::nullopt_t full_build(std::string_view why) {
     spdlog::debug("full build: {}", why);
@@ -87,7 +70,7 @@ std::string build_signature(const BuildOptions& options, const std::vector<fs::p
 std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, const BuildOptions& options,
                                           const fs::path& graph_file) {
     if (options.cache_dir.empty()) return std::nullopt;
-    Laps laps;
+    StageTimer laps("rebuild");
     const fs::path record_file = build_record_path(options.cache_dir);
     std::optional<BuildRecord> record;
     try {
