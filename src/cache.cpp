@@ -142,30 +142,6 @@ std::string log_header() {
     return h;
 }
 
-// pread/write of a whole buffer; false on any error or a short read (end of file).
-bool read_at(int fd, char* buf, std::size_t n, std::uint64_t offset) {
-    while (n > 0) {
-        ssize_t got = ::pread(fd, buf, n, static_cast<off_t>(offset));
-        if (got < 0 && errno == EINTR) continue;
-        if (got <= 0) return false;
-        buf += got;
-        n -= static_cast<std::size_t>(got);
-        offset += static_cast<std::uint64_t>(got);
-    }
-    return true;
-}
-
-bool write_all(int fd, const char* buf, std::size_t n) {
-    while (n > 0) {
-        ssize_t put = ::write(fd, buf, n);
-        if (put < 0 && errno == EINTR) continue;
-        if (put <= 0) return false;
-        buf += put;
-        n -= static_cast<std::size_t>(put);
-    }
-    return true;
-}
-
 // A whole record (head and entry) whose magic, size and checksum hold.
 bool intact(std::string_view record) {
     if (record.size() < k_record_head || record.substr(0, 4) != k_record_magic) return false;
@@ -205,12 +181,12 @@ struct NoteCache::Impl {
         const std::string header = log_header();
         std::string head(k_log_header, '\0');
         if (size == 0) {
-            if (!write_all(fd, header.data(), header.size())) broken = true;
+            if (!write_all(fd, header)) broken = true;
             return;
         }
         if (size < k_log_header || !read_at(fd, head.data(), head.size(), 0) || head != header) {
             // Another format (or not a log at all): start it again.
-            if (::ftruncate(fd, 0) != 0 || !write_all(fd, header.data(), header.size())) broken = true;
+            if (::ftruncate(fd, 0) != 0 || !write_all(fd, header)) broken = true;
             return;
         }
         std::uint64_t pos = k_log_header;
@@ -242,22 +218,20 @@ struct NoteCache::Impl {
         std::sort(used.begin(), used.end(), [](const Record& a, const Record& b) { return a.offset < b.offset; });
         used.erase(std::unique(used.begin(), used.end(), [](const Record& a, const Record& b) { return a.offset == b.offset; }),
                    used.end());
-        std::string tmp = (dir / ".notes.log.tmp-XXXXXX").string();
-        int out = ::mkostemp(tmp.data(), O_CLOEXEC);
-        if (out < 0) return;
-        bool ok = ::fchmod(out, 0644) == 0;
-        const std::string header = log_header();
-        ok = ok && write_all(out, header.data(), header.size());
-        std::string buf;
-        for (const Record& r : used) {
-            if (!ok) break;
-            buf.resize(k_record_head + r.size);
-            if (!read_at(fd, buf.data(), buf.size(), r.offset)) continue;
-            if (!intact(buf)) continue;  // only records that still check out are carried over
-            ok = write_all(out, buf.data(), buf.size());
+        try {
+            AtomicFile out(log_path(dir));
+            out.stream() << log_header();
+            std::string buf;
+            for (const Record& r : used) {
+                buf.resize(k_record_head + r.size);
+                if (!read_at(fd, buf.data(), buf.size(), r.offset)) continue;
+                if (!intact(buf)) continue;  // only records that still check out are carried over
+                out.stream() << buf;
+            }
+            out.commit();
+        } catch (const Error&) {
+            // Not rewritten: the log stays as it was, only larger.
         }
-        ok = ::close(out) == 0 && ok;
-        if (!ok || std::rename(tmp.c_str(), log_path(dir).c_str()) != 0) ::unlink(tmp.c_str());
     }
 };
 

@@ -75,6 +75,28 @@ void AtomicFile::commit() {
     m_committed = true;
 }
 
+bool write_all(int fd, std::string_view data) {
+    while (!data.empty()) {
+        ssize_t put = ::write(fd, data.data(), data.size());
+        if (put < 0 && errno == EINTR) continue;
+        if (put <= 0) return false;
+        data.remove_prefix(static_cast<std::size_t>(put));
+    }
+    return true;
+}
+
+bool read_at(int fd, char* buf, std::size_t n, std::uint64_t offset) {
+    while (n > 0) {
+        ssize_t got = ::pread(fd, buf, n, static_cast<off_t>(offset));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return false;
+        buf += got;
+        n -= static_cast<std::size_t>(got);
+        offset += static_cast<std::uint64_t>(got);
+    }
+    return true;
+}
+
 namespace {
 
 // Copies `size` bytes at `offset` of `in` to the end of what was written to `out`.
@@ -95,12 +117,8 @@ void copy_range(int in, std::uint64_t offset, std::uint64_t size, int out) {
             buffer.resize(std::min<std::size_t>(chunk, 1u << 20));
             n = ::pread(in, buffer.data(), buffer.size(), position);
             if (n > 0) {
-                for (ssize_t done = 0; done < n;) {
-                    ssize_t w = ::write(out, buffer.data() + done, static_cast<std::size_t>(n - done));
-                    if (w < 0 && errno == EINTR) continue;
-                    if (w <= 0) throw Error(std::string("write error: ") + std::strerror(errno));
-                    done += w;
-                }
+                if (!write_all(out, std::string_view(buffer.data(), static_cast<std::size_t>(n))))
+                    throw Error(std::string("write error: ") + std::strerror(errno));
                 position += n;
             }
         }
@@ -124,12 +142,7 @@ void write_file_atomic_from(const fs::path& path, const fs::path& source, const 
         try {
             for (const FilePiece& piece : pieces) {
                 if (!piece.text.empty()) {
-                    for (std::size_t done = 0; done < piece.text.size();) {
-                        ssize_t w = ::write(out, piece.text.data() + done, piece.text.size() - done);
-                        if (w < 0 && errno == EINTR) continue;
-                        if (w <= 0) throw Error(std::string("write error: ") + std::strerror(errno));
-                        done += static_cast<std::size_t>(w);
-                    }
+                    if (!write_all(out, piece.text)) throw Error(std::string("write error: ") + std::strerror(errno));
                 } else {
                     copy_range(in, piece.offset, piece.size, out);
                 }

@@ -45,6 +45,11 @@ private:
     bool m_committed = false;
 };
 
+// The whole of `data` written to descriptor `fd` (retrying short writes and EINTR); false on an
+// error. And `n` bytes read at `offset` of `fd` into `buf`; false on an error or end of file.
+bool write_all(int fd, std::string_view data);
+bool read_at(int fd, char* buf, std::size_t n, std::uint64_t offset);
+
 // A piece of a file being assembled: `text` when it is non-empty, else `size` bytes at `offset`
 // of the source file.
 struct FilePiece {
