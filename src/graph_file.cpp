@@ -4,6 +4,8 @@
 #include "convgraph/error.hpp"
 #include "convgraph/unicode.hpp"
 
+#include "ordered_blocks.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -31,25 +33,23 @@ namespace {
 // error_handler_t::replace does), so the output is always valid JSON and valid UTF-8.
 void json_string(std::string& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
-    // Valid UTF-8 (every string of a graph built from checked notes) needs no decoding: only
-    // the ASCII specials are escaped, every other byte is copied.
-    const bool valid = !find_invalid_utf8(s).has_value();
     out += '"';
     std::size_t run = 0;  // start of the bytes not yet copied
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x80 || valid)) {
-            ++i;
+        if (c >= 0x80) {
+            // One pass: validate as we go. Valid sequences are copied, each invalid byte replaced.
+            if (const std::size_t n = utf8_sequence_length(s, i)) {
+                i += n;
+                continue;
+            }
+            out.append(s, run, i - run);
+            out += "\xEF\xBF\xBD";
+            run = ++i;
             continue;
         }
-        if (c >= 0x80) {
-            std::size_t start = i;
-            char32_t cp = next_code_point(s, i);
-            bool replaced = cp == 0xFFFD && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD");
-            if (!replaced) continue;
-            out.append(s, run, start - run);
-            out += "\xEF\xBF\xBD";
-            run = i;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            ++i;
             continue;
         }
         out.append(s, run, i - run);
@@ -175,10 +175,13 @@ void diagnostic_line(std::string& out, const Diagnostic& d) {
     out += '}';
 }
 
-// Writes the file through `flush`, called with each full buffer and once at the end.
+// Writes the file through `flush`, called with each full buffer (or formatted block) and once at
+// the end. Nodes and edges — nearly all of the bytes — are formatted in blocks on `threads`
+// threads and flushed in order (ordered_blocks.hpp): the same bytes on any number of threads.
 template <typename Flush>
-void write_graph(const BuildResult& r, Flush flush) {
+void write_graph(const BuildResult& r, unsigned threads, Flush flush) {
     constexpr std::size_t k_buffer = 1 << 20;
+    constexpr std::size_t k_block = 4096;  // items per block: about 0.7 MB of edges
     std::string out;
     out.reserve(k_buffer + 4096);
     auto maybe_flush = [&] {
@@ -187,18 +190,28 @@ void write_graph(const BuildResult& r, Flush flush) {
             out.clear();
         }
     };
+    // One item per line: "\n    item" for the first, ",\n    item" for the others.
     auto array = [&](std::string_view key, const auto& items, auto&& line) {
         out += "  \"";
         out += key;
         out += "\": [";
-        bool first = true;
-        for (const auto& item : items) {
-            out += first ? "\n    " : ",\n    ";
-            first = false;
-            line(out, item);
-            maybe_flush();
-        }
-        out += first ? "]" : "\n  ]";
+        format_in_order(
+            items.size(), k_block, threads,
+            [&items, &line](std::size_t begin, std::size_t end, std::string& text) {
+                for (std::size_t i = begin; i < end; ++i) {
+                    text += i == 0 ? "\n    " : ",\n    ";
+                    line(text, items[i]);
+                }
+            },
+            [&](const std::string& text) {
+                if (!out.empty()) {
+                    flush(out);
+                    out.clear();
+                }
+                flush(text);
+            });
+        out += items.empty() ? "]" : "\n  ]";
+        maybe_flush();
     };
     const Graph& g = r.graph;
     out += "{\n  \"format\": \"convgraph-graph\",\n  \"schema_version\": ";
@@ -393,9 +406,9 @@ private:
 
 }  // namespace
 
-std::string write_graph_json(const BuildResult& r) {
+std::string write_graph_json(const BuildResult& r, unsigned threads) {
     std::string text;
-    write_graph(r, [&text](const std::string& chunk) { text += chunk; });
+    write_graph(r, threads, [&text](const std::string& chunk) { text += chunk; });
     return text;
 }
 
@@ -435,8 +448,8 @@ std::optional<std::vector<FilePiece>> graph_json_with_documents(
     return pieces;
 }
 
-void write_graph_json(const BuildResult& r, std::ostream& out) {
-    write_graph(r, [&out](const std::string& chunk) { out.write(chunk.data(), static_cast<std::streamsize>(chunk.size())); });
+void write_graph_json(const BuildResult& r, std::ostream& out, unsigned threads) {
+    write_graph(r, threads, [&out](const std::string& chunk) { out.write(chunk.data(), static_cast<std::streamsize>(chunk.size())); });
 }
 
 BuildResult read_graph_json(std::string_view text) {

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace convgraph;
 
@@ -103,4 +105,24 @@ TEST_CASE("strings with quotes, controls and invalid UTF-8 are escaped into vali
     CHECK(j["nodes"][0]["label"] == "tab\there\x01 nl\nend \xEF\xBF\xBD( bad \xEF\xBF\xBD kept");
     BuildResult back = read_graph_json(text);
     CHECK(back.graph.node(0).id == n.id);
+}
+
+TEST_CASE("the graph file is the same bytes on any number of threads", "[graph_file]") {
+    // Enough edges for several blocks of the parallel writer.
+    std::vector<std::pair<std::string, std::string>> sources;
+    for (int n = 0; n < 30; ++n) {
+        std::string text = "# 0" + std::to_string(n) + "-笔记\n\n| 因素 | 作用机制 | 收敛效果 |\n|---|---|---|\n";
+        for (int row = 0; row < 200; ++row)
+            text += "| **驱动" + std::to_string((n * 7 + row) % 150) + "** | 机制" + std::to_string(row) + "，\"引\\号\" | 效果" +
+                    std::to_string((row * 13 + n) % 170) + " |\n";
+        sources.emplace_back("n" + std::to_string(n) + ".md", text);
+    }
+    BuildOptions options;
+    options.jobs = 1;
+    BuildResult r = build_graph_from_sources(sources, options);
+    REQUIRE(r.graph.edge_count() > 3 * 4096);
+    const std::string one = write_graph_json(r, 1);
+    CHECK(write_graph_json(r, 2) == one);
+    CHECK(write_graph_json(r, 5) == one);
+    CHECK(nlohmann::json::parse(one)["edges"].size() == r.graph.edge_count());
 }

@@ -134,6 +134,13 @@ void check_against_reference(const std::string& bytes) {
     bool same = n > 0 ? got == static_cast<char32_t>(cp) && pos == static_cast<std::size_t>(n)
                       : got == U'\uFFFD' && pos == 1 && find_invalid_utf8(bytes) == std::optional<std::size_t>(0);
     if (n > 0) same = same && !find_invalid_utf8(bytes.substr(0, static_cast<std::size_t>(n))).has_value();
+    same = same && utf8_sequence_length(bytes, 0) == (n > 0 ? static_cast<std::size_t>(n) : 0);
+    // The same bytes after runs of ASCII that the word-at-a-time path skips, at every alignment.
+    for (std::size_t ascii : {7u, 8u, 9u, 16u, 23u}) {
+        const std::string padded = std::string(ascii, 'a') + bytes;
+        const auto bad = find_invalid_utf8(padded);
+        same = same && (n > 0 ? (!bad || *bad >= ascii + static_cast<std::size_t>(n)) : bad == std::optional<std::size_t>(ascii));
+    }
     if (!same) {
         std::string hex;
         for (char c : bytes) hex += std::to_string(static_cast<unsigned char>(c)) + " ";

@@ -18,10 +18,11 @@ inline constexpr std::string_view k_default_graph_file = ".convgraph/graph.json"
 
 // The graph file text: keys in a fixed order, one document, node, edge or diagnostic per line,
 // nodes and edges sorted, places as [document index, line, column], UTF-8, trailing newline.
-// The same build gives the same bytes.
-std::string write_graph_json(const BuildResult& result);
+// The same build gives the same bytes, on any number of `threads` (nodes and edges are
+// formatted in blocks on that many threads, the caller's included, and written in order).
+std::string write_graph_json(const BuildResult& result, unsigned threads = 1);
 // The same bytes, streamed to `out` as they are produced.
-void write_graph_json(const BuildResult& result, std::ostream& out);
+void write_graph_json(const BuildResult& result, std::ostream& out, unsigned threads = 1);
 
 // Graph file `old_text` with some documents' lines replaced, (index, document), as pieces of a
 // new file (io.hpp): every other byte is a range of the old file. nullopt unless `old_text`

@@ -11,6 +11,27 @@ namespace convgraph {
 // Where the first invalid UTF-8 sequence starts, or nullopt when `text` is valid UTF-8.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
+// The length (1–4) of the valid UTF-8 sequence at `pos` (pos < text.size()), or 0 when the bytes
+// there are not one: the strict rules of utf8proc_iterate (no overlong forms, no surrogates,
+// nothing above U+10FFFF). Inline: it runs for every character the graph file writes.
+inline std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+    const std::size_t left = text.size() - pos;
+    const unsigned char c = s[0];
+    auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+    if (c < 0x80) return 1;
+    if (c < 0xC2 || c > 0xF4) return 0;
+    if (c < 0xE0) return left >= 2 && cont(s[1]) ? 2 : 0;
+    if (c < 0xF0) {
+        if (left < 3 || !cont(s[1]) || !cont(s[2])) return 0;
+        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F)) return 0;  // overlong, surrogate
+        return 3;
+    }
+    if (left < 4 || !cont(s[1]) || !cont(s[2]) || !cont(s[3])) return 0;
+    if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F)) return 0;  // overlong, past U+10FFFF
+    return 4;
+}
+
 // `text` with every invalid UTF-8 sequence replaced by U+FFFD.
 std::string repair_utf8(std::string_view text);
 

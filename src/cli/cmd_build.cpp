@@ -11,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
@@ -40,8 +41,11 @@ std::string cache_dir_for(const BuildArgs& args, const std::string& output) {
     return (dir / ".convgraph" / "cache").string();
 }
 
+// Threads for -j N: N, or every core for 0.
+unsigned thread_count(unsigned jobs) { return jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
+
 // Writes the graph file and its binary twin (for queries), the twin on a second thread when
-// more than one job is allowed. The twin is stamped with the size and mtime of the JSON once
+// more than one job is allowed, the graph file's nodes and edges formatted on `jobs` threads. The twin is stamped with the size and mtime of the JSON once
 // that is in place. It is only a cache: failing to write it costs the next query a JSON parse,
 // so that is logged, not reported.
 void write_graph_files(const BuildResult& result, const std::string& output, unsigned jobs) {
@@ -63,7 +67,7 @@ void write_graph_files(const BuildResult& result, const std::string& output, uns
     std::thread worker;
     if (twin && jobs != 1) worker = std::thread(write_twin);
     try {
-        write_file_atomic(output, [&result](std::ostream& out) { write_graph_json(result, out); });
+        write_file_atomic(output, [&](std::ostream& out) { write_graph_json(result, out, thread_count(jobs)); });
     } catch (...) {
         if (worker.joinable()) worker.join();
         throw;
@@ -115,7 +119,7 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
     BuildResult result = build_graph(roots, options);
     auto start = std::chrono::steady_clock::now();
     if (output == "-") {
-        write_graph_json(result, std::cout);
+        write_graph_json(result, std::cout, thread_count(args.lint.jobs));
         std::cout.flush();
         if (!std::cout) throw Error("cannot write to standard output");
     } else {
