@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <atomic>
 #include <functional>
 #include <mutex>
@@ -116,6 +117,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     std::mutex merge_mutex;
     std::vector<std::atomic<bool>> finished(inputs.size());
     std::size_t next_to_merge = 0;
+    std::chrono::steady_clock::duration merging{};  // in add_note, for -v
     std::atomic<std::size_t> merged{0};  // next_to_merge, readable without the lock
     auto merge_ready = [&](std::size_t just_finished) {
         std::unique_lock lock(merge_mutex, std::defer_lock);
@@ -126,7 +128,9 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         for (; next_to_merge < inputs.size() && finished[next_to_merge].load(std::memory_order_acquire); ++next_to_merge) {
             auto& r = results[next_to_merge];
             if (!r) continue;
+            const auto merge_start = std::chrono::steady_clock::now();
             builder.add_note(r->facts);
+            merging += std::chrono::steady_clock::now() - merge_start;
             out.documents.push_back(
                 DocumentInfo{r->links.path, r->facts.title, r->facts.series, r->facts.subject, r->bytes});
             r->facts = NoteFacts{};
@@ -178,6 +182,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     if (cache) cache->close(true);  // every note was loaded or stored: the rest is stale
 
     timer.lap("read, analyse and merge notes");
+    spdlog::debug("  of which merging into the graph: {:.3f} s", std::chrono::duration<double>(merging).count());
     out.analyzed = analyzed;
     if (cache) out.scan_digest = diagnostics_digest(scan_diags);
     std::vector<Diagnostic> diags = std::move(scan_diags);
