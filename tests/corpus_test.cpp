@@ -207,3 +207,45 @@ TEST_CASE("check_note_text applies the size limit to in-memory text", "[corpus]"
     CHECK(check_text(std::string(10, 'x'), ok, 10).has_value());
     CHECK(ok.all().empty());
 }
+
+TEST_CASE("control characters and invalid UTF-8 are found wherever they fall in a word of eight bytes", "[corpus]") {
+    // The scan skips eight printable ASCII bytes at a time: put the bad byte at every offset of
+    // a word, after plain ASCII and after CJK text, and compare with the byte-by-byte answer.
+    for (const std::string& prefix : {std::string(), std::string("说明文字"), std::string("ab中")}) {
+        for (std::size_t at = 0; at < 20; ++at) {
+            const std::string head = prefix + std::string(at, 'x');
+            {
+                DiagnosticSink sink;
+                auto text = check_text(head + "\x01" "tail\t\n" + std::string(9, 'y'), sink);
+                REQUIRE(text.has_value());
+                CHECK(*text == head + "tail\t\n" + std::string(9, 'y'));
+                REQUIRE(sink.all().size() == 1);
+                CHECK(sink.all()[0].code == "control-character");
+            }
+            {
+                DiagnosticSink sink;
+                auto text = check_text(head + "\xE4\xB8" "zz\x02" + std::string(9, 'y'), sink);  // truncated 中, then a control
+                REQUIRE(text.has_value());
+                CHECK(*text == head + "\xEF\xBF\xBD\xEF\xBF\xBDzz" + std::string(9, 'y'));
+                REQUIRE(sink.all().size() == 2);
+                CHECK(sink.all()[0].code == "invalid-utf8");
+                CHECK(sink.all()[0].message.find("byte offset " + std::to_string(head.size()) + ";") != std::string::npos);
+                CHECK(sink.all()[1].code == "control-character");
+            }
+            {
+                DiagnosticSink sink;
+                auto text = check_text(head + "\x1F" + "\xFF" + std::string(9, 'y'), sink);  // a control, then invalid
+                REQUIRE(text.has_value());
+                CHECK(*text == head + "\xEF\xBF\xBD" + std::string(9, 'y'));
+                REQUIRE(sink.all().size() == 2);
+                CHECK(sink.all()[0].message.find("byte offset " + std::to_string(head.size() + 1) + ";") != std::string::npos);
+                CHECK(sink.all()[1].message == "control character U+001F removed");
+            }
+            {
+                DiagnosticSink sink;
+                CHECK(check_text(head + "中文\n" + std::string(at, 'z'), sink) == head + "中文\n" + std::string(at, 'z'));
+                CHECK(sink.all().empty());
+            }
+        }
+    }
+}
