@@ -113,7 +113,10 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     // unless the notes waiting to be merged pile up (cache hits load faster than they merge):
     // then it waits for the lock, so memory stays bounded.
     constexpr std::size_t k_max_backlog = 256;
-    GraphBuilder builder(options.aliases);
+    // With more than one thread, a note's edges are merged on the builder's own thread while
+    // the next note's concepts are resolved (resolve.hpp).
+    const unsigned threads = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    GraphBuilder builder(options.aliases, threads > 1 && inputs.size() > 1);
     std::mutex merge_mutex;
     std::vector<std::atomic<bool>> finished(inputs.size());
     std::size_t next_to_merge = 0;
@@ -129,10 +132,10 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
             auto& r = results[next_to_merge];
             if (!r) continue;
             const auto merge_start = std::chrono::steady_clock::now();
-            builder.add_note(r->facts);
-            merging += std::chrono::steady_clock::now() - merge_start;
             out.documents.push_back(
                 DocumentInfo{r->links.path, r->facts.title, r->facts.series, r->facts.subject, r->bytes});
+            builder.add_note(std::move(r->facts));
+            merging += std::chrono::steady_clock::now() - merge_start;
             r->facts = NoteFacts{};
         }
         merged.store(next_to_merge, std::memory_order_relaxed);
@@ -182,7 +185,8 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     if (cache) cache->close(true);  // every note was loaded or stored: the rest is stale
 
     timer.lap("read, analyse and merge notes");
-    spdlog::debug("  of which merging into the graph: {:.3f} s", std::chrono::duration<double>(merging).count());
+    spdlog::debug("  of which merging into the graph: {:.3f} s{}", std::chrono::duration<double>(merging).count(),
+                  threads > 1 ? " (concepts; the edges on a thread of their own)" : "");
     out.analyzed = analyzed;
     if (cache) out.scan_digest = diagnostics_digest(scan_diags);
     std::vector<Diagnostic> diags = std::move(scan_diags);

@@ -4,10 +4,15 @@
 #include "convgraph/error.hpp"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include <absl/container/flat_hash_map.h>
@@ -190,67 +195,195 @@ private:
 
 std::string document_node_id(std::string_view path) { return "doc:" + std::string(path); }
 
-class GraphBuilder::Impl {
-public:
-    explicit Impl(const AliasTable& aliases) : resolver(aliases) {}
+namespace {
 
-    Resolver resolver;
-    std::vector<std::string> files;
-    std::unordered_map<std::string, std::pair<NodeIndex, std::uint32_t>> doc_nodes;  // path → node, file
-};
-
-GraphBuilder::GraphBuilder(const AliasTable& aliases) : m_impl(std::make_unique<Impl>(aliases)) {}
-GraphBuilder::~GraphBuilder() = default;
-
-void GraphBuilder::add_note(const NoteFacts& note) {
-    Resolver& r = m_impl->resolver;
-    const auto file = static_cast<std::uint32_t>(m_impl->files.size());
-    m_impl->files.push_back(note.path);
-    NodeIndex doc = r.document_node(note, file);
-    m_impl->doc_nodes[note.path] = {doc, file};
-    auto at = [file](const SourceLoc& loc) { return Place{file, loc.line, loc.column}; };
-    // Mentions first, in source order, so labels are the first spelling in corpus order.
-    std::vector<const ConceptMention*> ordered;
-    ordered.reserve(note.mentions.size());
-    for (const auto& m : note.mentions) ordered.push_back(&m);
-    std::stable_sort(ordered.begin(), ordered.end(),
-                     [](const ConceptMention* a, const ConceptMention* b) { return a->loc < b->loc; });
-    // Nodes first, then the edges, in the same order as the statements: each edge sees the
-    // same sequence of statements as if they were merged one by one, and the edges' index
-    // probes can be prefetched a few statements ahead.
-    struct Pending {
+// A note's statements as (relation, ends) with their places and texts, in merge order. They
+// point into the note's facts, which travel with them when the edges are merged on the edge
+// thread (`owned`).
+struct NoteStatements {
+    struct Statement {
         Relation relation;
         NodeIndex from, to;
         const SourceLoc* loc;
         const RelationFact* fact;  // null for a mention
     };
-    std::vector<Pending> pending;
-    pending.reserve(ordered.size() + note.relations.size());
-    for (const ConceptMention* m : ordered) {
-        NodeIndex v = r.concept_node(m->name);
-        r.add_role(v, m->role, at(m->loc), m->description);
-        pending.push_back(Pending{Relation::mentions, doc, v, &m->loc, nullptr});
-    }
-    for (const auto& f : note.relations) {
-        NodeIndex a = r.concept_node(f.from);
-        NodeIndex b = r.concept_node(f.to);
-        pending.push_back(Pending{f.relation, a, b, &f.loc, &f});
-    }
+    NoteFacts owned;
+    std::uint32_t file = 0;
+    std::vector<Statement> statements;
+};
+
+// Merges a note's statements into the resolver's edges. Statements are in merge order, so each
+// edge sees the same sequence of statements as if they were merged one by one; the index
+// probes are prefetched a few statements ahead.
+void merge_edges(Resolver& r, const NoteStatements& note) {
+    const std::uint32_t file = note.file;
+    auto at = [file](const SourceLoc& loc) { return Place{file, loc.line, loc.column}; };
+    const auto& statements = note.statements;
     constexpr std::size_t k_ahead = 8;
-    for (std::size_t i = 0; i < pending.size(); ++i) {
-        if (i + k_ahead < pending.size()) {
-            const Pending& next = pending[i + k_ahead];
+    for (std::size_t i = 0; i < statements.size(); ++i) {
+        if (i + k_ahead < statements.size()) {
+            const auto& next = statements[i + k_ahead];
             r.prefetch_edge(next.relation, next.from, next.to);
         }
-        const Pending& p = pending[i];
-        if (p.fact)
-            r.add_edge(p.relation, p.from, p.to, at(*p.loc), p.fact->label, p.fact->description, p.fact->attributes);
+        const auto& s = statements[i];
+        if (s.fact)
+            r.add_edge(s.relation, s.from, s.to, at(*s.loc), s.fact->label, s.fact->description, s.fact->attributes);
         else
-            r.add_edge(p.relation, p.from, p.to, at(*p.loc));
+            r.add_edge(s.relation, s.from, s.to, at(*s.loc));
     }
 }
 
+// The edge thread of a pipelined builder: merges the notes' edges in the order they are pushed
+// while the caller resolves the next notes' concepts. It touches only the resolver's edges; the
+// caller touches only its nodes until drain() returns. At most k_depth notes wait, so memory
+// stays bounded; a failure is kept and rethrown to the caller by the next push or drain.
+class EdgeStage {
+public:
+    explicit EdgeStage(Resolver& resolver) : m_resolver(resolver), m_thread([this] { run(); }) {}
+    EdgeStage(const EdgeStage&) = delete;
+    EdgeStage& operator=(const EdgeStage&) = delete;
+    ~EdgeStage() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_closed = m_abandoned = true;
+        }
+        m_ready.notify_all();
+        if (m_thread.joinable()) m_thread.join();
+    }
+
+    void push(std::unique_ptr<NoteStatements> note) {
+        std::unique_lock lock(m_mutex);
+        m_space.wait(lock, [this] { return m_queue.size() < k_depth || m_failure; });
+        if (m_failure) std::rethrow_exception(m_failure);
+        m_queue.push_back(std::move(note));
+        m_ready.notify_one();
+    }
+
+    // Returns once every pushed note is merged, with the thread stopped.
+    void drain() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_closed = true;
+        }
+        m_ready.notify_all();
+        if (m_thread.joinable()) m_thread.join();
+        if (m_failure) std::rethrow_exception(m_failure);
+    }
+
+private:
+    static constexpr std::size_t k_depth = 64;
+
+    void run() {
+        for (;;) {
+            std::unique_ptr<NoteStatements> note;
+            {
+                std::unique_lock lock(m_mutex);
+                m_ready.wait(lock, [this] { return !m_queue.empty() || m_closed; });
+                if (m_abandoned || m_queue.empty()) return;
+                note = std::move(m_queue.front());
+                m_queue.pop_front();
+                m_space.notify_one();
+            }
+            try {
+                merge_edges(m_resolver, *note);
+            } catch (...) {
+                std::lock_guard lock(m_mutex);
+                m_failure = std::current_exception();
+                m_queue.clear();
+                m_space.notify_all();
+                return;
+            }
+        }
+    }
+
+    Resolver& m_resolver;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;  // a note was pushed, or the stage closed
+    std::condition_variable m_space;  // a note was taken, or the stage failed
+    std::deque<std::unique_ptr<NoteStatements>> m_queue;
+    bool m_closed = false;
+    bool m_abandoned = false;  // destroyed before drain(): drop what waits
+    std::exception_ptr m_failure;
+    std::thread m_thread;  // last: started once everything above exists
+};
+
+}  // namespace
+
+class GraphBuilder::Impl {
+public:
+    Impl(const AliasTable& aliases, bool pipelined) : resolver(aliases) {
+        if (pipelined) edge_stage.emplace(resolver);
+    }
+
+    // The nodes of `facts` (owned by `note` when it is queued), and its statements into `note`.
+    void resolve_concepts(const NoteFacts& facts, NoteStatements& note) {
+        Resolver& r = resolver;
+        const auto file = static_cast<std::uint32_t>(files.size());
+        files.push_back(facts.path);
+        NodeIndex doc = r.document_node(facts, file);
+        doc_nodes[facts.path] = {doc, file};
+        note.file = file;
+        auto at = [file](const SourceLoc& loc) { return Place{file, loc.line, loc.column}; };
+        // Mentions first, in source order, so labels are the first spelling in corpus order.
+        std::vector<const ConceptMention*> ordered;
+        ordered.reserve(facts.mentions.size());
+        for (const auto& m : facts.mentions) ordered.push_back(&m);
+        std::stable_sort(ordered.begin(), ordered.end(),
+                         [](const ConceptMention* a, const ConceptMention* b) { return a->loc < b->loc; });
+        // Nodes first, then the edges, in the same order as the statements.
+        note.statements.reserve(ordered.size() + facts.relations.size());
+        for (const ConceptMention* m : ordered) {
+            NodeIndex v = r.concept_node(m->name);
+            r.add_role(v, m->role, at(m->loc), m->description);
+            note.statements.push_back({Relation::mentions, doc, v, &m->loc, nullptr});
+        }
+        for (const auto& f : facts.relations) {
+            NodeIndex a = r.concept_node(f.from);
+            NodeIndex b = r.concept_node(f.to);
+            note.statements.push_back({f.relation, a, b, &f.loc, &f});
+        }
+    }
+
+    // Every queued note's edges merged; the edges belong to the calling thread again.
+    void drain() {
+        if (!edge_stage) return;
+        edge_stage->drain();  // rethrows a failure of the edge thread
+        edge_stage.reset();
+    }
+
+    Resolver resolver;
+    std::vector<std::string> files;
+    std::unordered_map<std::string, std::pair<NodeIndex, std::uint32_t>> doc_nodes;  // path → node, file
+    std::optional<EdgeStage> edge_stage;
+};
+
+GraphBuilder::GraphBuilder(const AliasTable& aliases, bool pipelined)
+    : m_impl(std::make_unique<Impl>(aliases, pipelined)) {}
+GraphBuilder::~GraphBuilder() = default;
+
+void GraphBuilder::add_note(const NoteFacts& note) {
+    if (m_impl->edge_stage) {
+        add_note(NoteFacts(note));  // queued: the edge thread needs a copy that outlives the call
+        return;
+    }
+    NoteStatements statements;
+    m_impl->resolve_concepts(note, statements);
+    merge_edges(m_impl->resolver, statements);
+}
+
+void GraphBuilder::add_note(NoteFacts&& note) {
+    if (!m_impl->edge_stage) {
+        add_note(static_cast<const NoteFacts&>(note));
+        return;
+    }
+    auto queued = std::make_unique<NoteStatements>();
+    queued->owned = std::move(note);
+    m_impl->resolve_concepts(queued->owned, *queued);
+    m_impl->edge_stage->push(std::move(queued));
+}
+
 void GraphBuilder::add_links(const std::vector<DocumentLink>& links) {
+    m_impl->drain();
     for (const auto& l : links) {
         auto a = m_impl->doc_nodes.find(l.from_path);
         auto b = m_impl->doc_nodes.find(l.to_path);
@@ -261,6 +394,7 @@ void GraphBuilder::add_links(const std::vector<DocumentLink>& links) {
 }
 
 Graph GraphBuilder::finish() {
+    m_impl->drain();
     Graph g = m_impl->resolver.finish(std::move(m_impl->files));
     m_impl->files.clear();
     m_impl->doc_nodes.clear();

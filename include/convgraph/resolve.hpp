@@ -24,16 +24,23 @@ std::string document_node_id(std::string_view path);
 
 // Builds the graph one note at a time, so a note's facts can be dropped as soon as they are
 // merged: the pipeline feeds notes as their analysis finishes, in corpus order.
+//
+// A pipelined builder merges each note in two steps on two threads: the caller resolves the
+// note's concepts into nodes, and a thread of the builder's own merges its statements into
+// edges while the caller goes on with the next note. The graph is the same either way.
 class GraphBuilder {
 public:
-    explicit GraphBuilder(const AliasTable& aliases);
+    explicit GraphBuilder(const AliasTable& aliases, bool pipelined = false);
     GraphBuilder(const GraphBuilder&) = delete;
     GraphBuilder& operator=(const GraphBuilder&) = delete;
     ~GraphBuilder();
 
     // Merges one note. Notes must come in corpus order (sorted by path): the first spelling of
-    // a concept in that order becomes its label.
+    // a concept in that order becomes its label. A pipelined builder keeps the facts until the
+    // edge thread is done with them (a copy, unless they are moved in). Rethrows a failure of
+    // the edge thread.
     void add_note(const NoteFacts& note);
+    void add_note(NoteFacts&& note);
     // Adds `links_to` edges between notes already added; links naming other notes are ignored.
     void add_links(const std::vector<DocumentLink>& links);
     // The graph; the builder is empty afterwards.
