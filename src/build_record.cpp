@@ -1,7 +1,7 @@
 // Build record: the binary_io layout of what the last cached build read and wrote.
 //
 //   "CGBUILD\0"  u32 format  str signature  i64 started
-//   u64 notes, then each:        stat, str key, u64 digest, u64 bytes
+//   u64 notes, then each:        stat, str key, u64 digest, u64 bytes, u8 plain
 //   u64 link targets, then each: str path, u8 exists
 //   u64 scan digest  stat of the graph file  stat of the twin  "END\0"
 // stat = str path (empty for the graph files), u64 size, i64 mtime, i64 ctime, u64 inode,
@@ -18,7 +18,10 @@ namespace {
 
 constexpr std::string_view k_magic{"CGBUILD\0", 8};
 constexpr std::string_view k_end{"END\0", 4};
-constexpr std::uint32_t k_format = 2;
+constexpr std::uint32_t k_format = 3;
+
+// Nanoseconds within which a file written after its stat was taken may keep the same mtime.
+constexpr std::int64_t k_racy_ns = 2'000'000'000;
 
 void put_stat(BinaryWriter& w, const FileStat& s) {
     w.num<std::uint64_t>(s.size);
@@ -56,6 +59,7 @@ std::string encode_build_record(const BuildRecord& record) {
         w.str(n.key);
         w.num<std::uint64_t>(n.digest);
         w.num<std::uint64_t>(n.bytes);
+        w.u8(n.plain ? 1 : 0);
     }
     w.num<std::uint64_t>(record.link_targets.size());
     for (const auto& [path, exists] : record.link_targets) {
@@ -78,13 +82,16 @@ std::optional<BuildRecord> decode_build_record(std::string_view data) {
         BuildRecord record;
         record.signature = r.str();
         record.started_ns = r.num<std::int64_t>();
-        record.notes.resize(r.items(r.num<std::uint64_t>(), 4 + 44 + 4 + 16));
+        record.notes.resize(r.items(r.num<std::uint64_t>(), 4 + 44 + 4 + 16 + 1));
         for (auto& n : record.notes) {
             n.path = r.str();
             n.stat = get_stat(r);
             n.key = r.str();
             n.digest = r.num<std::uint64_t>();
             n.bytes = r.num<std::uint64_t>();
+            const unsigned plain = r.u8();
+            if (plain > 1) return std::nullopt;
+            n.plain = plain == 1;
         }
         record.link_targets.resize(r.items(r.num<std::uint64_t>(), 5));
         for (auto& [path, exists] : record.link_targets) {
@@ -105,6 +112,14 @@ std::optional<BuildRecord> decode_build_record(std::string_view data) {
     } catch (const std::exception&) {
         return std::nullopt;
     }
+}
+
+bool unchanged_since(const NoteRecord& note, const std::optional<FileStat>& now, std::int64_t started_ns) {
+    // (In unsigned arithmetic: nothing a damaged record holds can overflow it.)
+    const bool racy = note.stat.mtime_ns >= started_ns ||
+                      static_cast<std::uint64_t>(started_ns) - static_cast<std::uint64_t>(note.stat.mtime_ns) <=
+                          static_cast<std::uint64_t>(k_racy_ns);
+    return now && *now == note.stat && !racy;
 }
 
 std::filesystem::path build_record_path(const std::filesystem::path& cache_dir) { return cache_dir / "last-build"; }

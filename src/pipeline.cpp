@@ -140,12 +140,36 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         }
         merged.store(next_to_merge, std::memory_order_relaxed);
     };
+    // The previous build's record of a note, if it has one (both are sorted by path).
+    auto previous_record = [&](const std::string& path) -> const NoteRecord* {
+        if (!options.previous) return nullptr;
+        const auto& notes = options.previous->notes;
+        auto it = std::lower_bound(notes.begin(), notes.end(), path,
+                                   [](const NoteRecord& n, const std::string& p) { return n.path < p; });
+        return it != notes.end() && it->path == path ? &*it : nullptr;
+    };
+    std::atomic<std::size_t> unread{0};
     parallel_for(inputs.size(), options.jobs, [&](std::size_t i) {
         DiagnosticSink sink;
         std::optional<std::string> text;
         if (cache && inputs[i].file) {
             // Before reading: a note written meanwhile then differs from its record next time.
-            if (auto st = stat_file(inputs[i].file->full_path)) records[i].stat = *st;
+            const std::optional<FileStat> st = stat_file(inputs[i].file->full_path);
+            if (st) records[i].stat = *st;
+            // Unchanged since the previous build recorded it plain (no read diagnostic, no
+            // suppression comment): its cache entry is all this build needs; no need to read it.
+            const NoteRecord* rec = previous_record(inputs[i].path);
+            if (rec && rec->plain && !rec->key.empty() && unchanged_since(*rec, st, options.previous->started_ns)) {
+                if (auto hit = cache->load(rec->key, inputs[i].path)) {
+                    results[i] = std::move(*hit);
+                    results[i]->document = Document{};
+                    records[i] = *rec;
+                    ++unread;
+                    finished[i].store(true, std::memory_order_release);
+                    merge_ready(i);
+                    return;
+                }
+            }
         }
         if (inputs[i].file)
             text = read_note(*inputs[i].file, options.limits, sink);
@@ -174,6 +198,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
                 records[i].key = key;
                 records[i].digest = note_digest(*results[i], read_diags[i]);
                 records[i].bytes = results[i]->bytes;
+                records[i].plain = read_diags[i].empty() && results[i]->suppressions.empty();
             }
         } else if (cache) {
             records[i].digest = diagnostics_digest(read_diags[i]);
@@ -185,6 +210,9 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     if (cache) cache->close(true);  // every note was loaded or stored: the rest is stale
 
     timer.lap("read, analyse and merge notes");
+    if (options.previous)
+        spdlog::debug("  {} of {} notes taken from the note cache unread (unchanged since the last build)", unread.load(),
+                      inputs.size());
     spdlog::debug("  of which merging into the graph: {:.3f} s{}", std::chrono::duration<double>(merging).count(),
                   threads > 1 ? " (concepts; the edges on a thread of their own)" : "");
     out.analyzed = analyzed;

@@ -25,7 +25,6 @@ namespace {
 // A note whose recorded mtime is this close to (or after) the start of the recorded build may
 // have been written again within the file system's timestamp granularity after it was read:
 // its stat proves nothing, its content is hashed (git calls such index entries "racily clean").
-constexpr std::int64_t k_racy_ns = 2'000'000'000;
 
 std::nullopt_t full_build(std::string_view why) {
     spdlog::debug("full build: {}", why);
@@ -68,7 +67,7 @@ std::string build_signature(const BuildOptions& options, const std::vector<fs::p
 }
 
 std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, const BuildOptions& options,
-                                          const fs::path& graph_file) {
+                                          const fs::path& graph_file, std::shared_ptr<const BuildRecord>* previous) {
     if (options.cache_dir.empty()) return std::nullopt;
     StageTimer laps("rebuild");
     const fs::path record_file = build_record_path(options.cache_dir);
@@ -81,6 +80,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
     if (!record) return full_build("the record of the previous build is unreadable");
     if (record->signature != build_signature(options, roots, graph_file))
         return full_build("convgraph, its configuration, the corpus roots or the graph file changed");
+    if (previous) *previous = std::make_shared<const BuildRecord>(*record);
     const fs::path twin_file = graph_binary_path(graph_file);
     if (stat_file(graph_file) != record->json || stat_file(twin_file) != record->twin)
         return full_build("the graph file or its twin changed since the last build");
@@ -106,11 +106,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         const CorpusFile& file = scan.files[i];
         NoteRecord& rec = next.notes[i];
         const auto stat = stat_file(file.full_path);
-        // (In unsigned arithmetic: nothing a damaged record holds can overflow it.)
-        const bool racy = rec.stat.mtime_ns >= record->started_ns ||
-                          static_cast<std::uint64_t>(record->started_ns) - static_cast<std::uint64_t>(rec.stat.mtime_ns) <=
-                              static_cast<std::uint64_t>(k_racy_ns);
-        if (stat && *stat == rec.stat && !racy) {
+        if (unchanged_since(rec, stat, record->started_ns)) {
             if (!rec.key.empty()) documents.push_back(&file.path);
             continue;
         }
@@ -144,6 +140,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         if (note_digest(*analysis, read_diags) != rec.digest)
             return full_build(file.path + " changed in its facts, links, anchors or diagnostics");
         rec.key = std::move(key);
+        rec.plain = read_diags.empty() && analysis->suppressions.empty();
         if (analysis->bytes != rec.bytes) {
             bytes.emplace_back(documents.size(), analysis->bytes);
             rec.bytes = analysis->bytes;

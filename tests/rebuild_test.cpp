@@ -12,6 +12,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <sstream>
 #include <string>
 
@@ -24,8 +25,8 @@ BuildRecord sample_record() {
     BuildRecord r;
     r.signature = std::string("sig\0nature", 10);
     r.started_ns = 1'700'000'000'000'000'000;
-    r.notes = {{"a.md", {10, 20, 30, 40}, "0123456789abcdef0123456789abcdef", 77, 10},
-               {"b/c.md", {11, -5, 31, 40}, "", 78, 0}};
+    r.notes = {{"a.md", {10, 20, 30, 40}, "0123456789abcdef0123456789abcdef", 77, 10, true},
+               {"b/c.md", {11, -5, 31, 40}, "", 78, 0, false}};
     r.link_targets = {{"img.png", true}, {"missing.pdf", false}};
     r.scan_digest = 99;
     r.json = {1000, 2000};
@@ -73,6 +74,28 @@ TEST_CASE("build record: round trip, and anything else is a miss", "[rebuild]") 
         bad[i] = static_cast<char>(bad[i] ^ 0x5A);
         (void)decode_build_record(bad);
     }
+}
+
+TEST_CASE("a note is unchanged by its stat unless it was racily clean", "[rebuild]") {
+    constexpr std::int64_t s = 1'000'000'000;
+    NoteRecord note;
+    note.stat = {100, 1000 * s, 1000 * s, 7, 8, 0100644};
+    const std::optional<FileStat> same = note.stat;
+    CHECK(unchanged_since(note, same, 1003 * s));         // recorded well before the build began
+    CHECK_FALSE(unchanged_since(note, same, 1001 * s));   // within the timestamp granularity
+    CHECK_FALSE(unchanged_since(note, same, 999 * s));    // written after the build began
+    CHECK_FALSE(unchanged_since(note, std::nullopt, 1003 * s));  // gone
+    for (auto change : {&FileStat::size, &FileStat::inode, &FileStat::device}) {
+        std::optional<FileStat> other = note.stat;
+        ++(*other.*change);
+        CHECK_FALSE(unchanged_since(note, other, 1003 * s));
+    }
+    std::optional<FileStat> touched = note.stat;
+    touched->ctime_ns += 1;
+    CHECK_FALSE(unchanged_since(note, touched, 1003 * s));
+    NoteRecord damaged = note;
+    damaged.stat.mtime_ns = std::numeric_limits<std::int64_t>::min();  // no overflow (UBSan runs this)
+    CHECK(unchanged_since(damaged, damaged.stat, 1003 * s));
 }
 
 TEST_CASE("diagnostics digest: order, text and places count", "[rebuild]") {

@@ -30,6 +30,9 @@ struct NoteRecord {
     std::string key;        // NoteCache::key of its text
     std::uint64_t digest = 0;  // of everything the note gives the build but its size (note_digest)
     std::uint64_t bytes = 0;
+    // Read without a diagnostic and without suppression comments: all the build needs of it is
+    // its note cache entry (a full build takes that by `key`, unread, while `stat` holds).
+    bool plain = false;
     bool operator==(const NoteRecord&) const = default;
 };
 
@@ -43,6 +46,11 @@ struct BuildRecord {
     FileStat twin;  // and its binary twin
     bool operator==(const BuildRecord&) const = default;
 };
+
+// A note whose stat is `now` is the note `note` recorded by a build that began at `started_ns`:
+// the same stat, and not "racily clean" (its recorded mtime is not within the timestamp
+// granularity of that start, when it could have been written again unnoticed; as git does).
+bool unchanged_since(const NoteRecord& note, const std::optional<FileStat>& now, std::int64_t started_ns);
 
 std::string encode_build_record(const BuildRecord& record);
 // nullopt when `data` is not a record of this format (a miss, never an error).

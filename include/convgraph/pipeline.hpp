@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -38,6 +39,10 @@ struct BuildOptions {
     std::string config_text;
     // Per-note results cached by content hash (see cache.hpp); empty = no cache.
     std::filesystem::path cache_dir;
+    // The record of the previous build into this cache, when it had the same signature
+    // (rebuild.hpp): a note it recorded as plain, whose stat is unchanged since
+    // (unchanged_since), is taken from the note cache by its recorded key without being read.
+    std::shared_ptr<const BuildRecord> previous;
 };
 
 struct DocumentInfo {

@@ -10,6 +10,7 @@
 #include "convgraph/pipeline.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,9 +34,13 @@ struct QuickRebuild {
 
 // Tries the early cutoff for a build of `roots` into `graph_file` with `options.cache_dir` set.
 // On success the graph file and its twin are up to date (patched or untouched) and the record
-// rewritten; nullopt when a full build is needed (nothing written then).
+// rewritten; nullopt when a full build is needed (nothing written then). `previous`, if given,
+// receives the record whenever it is of a build with the same signature, full build or not: the
+// full build may take that build's unchanged plain notes from the note cache unread
+// (BuildOptions::previous).
 std::optional<QuickRebuild> quick_rebuild(const std::vector<std::filesystem::path>& roots, const BuildOptions& options,
-                                          const std::filesystem::path& graph_file);
+                                          const std::filesystem::path& graph_file,
+                                          std::shared_ptr<const BuildRecord>* previous = nullptr);
 
 // Forgets the record (before a full build replaces the files it describes).
 void forget_build(const BuildOptions& options);

@@ -99,7 +99,7 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
     LintArgs lint = args.lint;
     lint.cache_dir = cache_dir_for(args, output);
     const auto roots = lint_roots(lint);
-    const BuildOptions options = lint_options(lint);
+    BuildOptions options = lint_options(lint);
     const bool recorded = !options.cache_dir.empty() && output != "-";
     std::optional<FileLock> lock;
     if (recorded) {
@@ -108,13 +108,15 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
         lock.emplace(options.cache_dir / "lock");  // held until the graph files and the record are written
         // Nothing that shapes the graph changed (notes changed at most in their byte counts):
         // the graph file is patched, not rebuilt (rebuild.hpp).
-        if (auto quick = quick_rebuild(roots, options, output)) {
+        std::shared_ptr<const BuildRecord> previous;
+        if (auto quick = quick_rebuild(roots, options, output, &previous)) {
             BuildResult result;
             result.documents = std::move(quick->documents);
             result.diagnostics = std::move(quick->diagnostics);
             return lint_report(result, args.lint, global, summary_tail(quick->nodes, quick->edges, output), false);
         }
         forget_build(options);
+        options.previous = std::move(previous);  // its unchanged notes need not be read again
     }
     BuildResult result = build_graph(roots, options);
     auto start = std::chrono::steady_clock::now();

@@ -150,6 +150,72 @@ class EarlyCutoff(cgtest.TempDirTest):
         self.assertEqual(r.err.count("debug: analysed "), 1, r.err)
         self.assertSameAsClean(r)
 
+    def unread(self, r):
+        """How many notes the full build `r` took from the note cache without reading them."""
+        for line in r.err.splitlines():
+            if "notes taken from the note cache unread" in line:
+                return int(line.split("debug:")[1].split()[0])
+        return None
+
+    def change_fact(self, note):
+        self.append(note, "\n## 九十一、又一驱动力\n\n**核心思想**：又一机制，旧机制\n")
+
+    def test_full_build_reads_only_the_notes_that_changed(self):
+        notes = self.notes()
+        self.change_fact(notes[0])
+        r = self.build()
+        self.assertIn(FULL, r.err)
+        self.assertEqual(self.unread(r), len(notes) - 1, r.err)
+        self.assertSameAsClean(r)
+
+    def test_full_build_reads_notes_with_suppressions_or_read_diagnostics(self):
+        # Suppression comments and read checks (here a control character) come from a note's
+        # text, not from its cache entry: such notes are read by every full build.
+        notes = self.notes()
+        self.append(notes[1], "\n<!-- convgraph-disable-file -->\n")
+        self.append(notes[2], "\n控制\x07字符\n")
+        old = time.time() - 3600  # so that their stats are trusted, as the other notes' are
+        for note in notes[1:3]:
+            os.utime(note, (old, old))
+        r = self.build()
+        self.assertIn("control-character", r.err)
+        self.change_fact(notes[0])
+        r = self.build()
+        self.assertIn(FULL, r.err)
+        self.assertEqual(self.unread(r), len(notes) - 3, r.err)
+        self.assertIn("control-character", r.err)
+        self.assertSameAsClean(r)
+
+    def test_full_build_reads_a_racily_clean_note(self):
+        # As test_same_size_rewrite_within_the_timestamp_granularity, with a fact changed in
+        # another note: the full build must not trust the rewritten note's stat either.
+        notes = self.notes()
+        note = notes[2]
+        with open(note, encoding="utf-8") as f:
+            text = f.read()
+        self.append(note, "")
+        os.utime(note, None)
+        self.build()
+        st = os.stat(note)
+        changed = text.replace("收敛", "趋同", 1)
+        self.assertEqual(len(changed.encode()), len(text.encode()))
+        with open(note, "w", encoding="utf-8") as f:
+            f.write(changed)
+        os.utime(note, ns=(st.st_atime_ns, st.st_mtime_ns))
+        self.change_fact(notes[0])
+        r = self.build()
+        self.assertIn(FULL, r.err)
+        self.assertSameAsClean(r)
+
+    def test_full_build_without_the_note_cache_reads_every_note(self):
+        notes = self.notes()
+        os.remove(os.path.join(self.tmp, ".convgraph", "cache", "notes.log"))
+        self.change_fact(notes[0])
+        r = self.build()
+        self.assertIn(FULL, r.err)
+        self.assertEqual(self.unread(r), 0, r.err)
+        self.assertSameAsClean(r)
+
     def test_lines_shifted_is_a_full_build(self):
         note = self.notes()[0]
         with open(note, encoding="utf-8") as f:
