@@ -20,7 +20,9 @@ constexpr std::string_view k_magic{"CGBUILD\0", 8};
 constexpr std::string_view k_end{"END\0", 4};
 constexpr std::uint32_t k_format = 3;
 
-// Nanoseconds within which a file written after its stat was taken may keep the same mtime.
+// A note whose recorded mtime is this close to (or after) the start of the recorded build may
+// have been written again within the file system's timestamp granularity after it was read: its
+// stat proves nothing, its content must be hashed (git calls such index entries "racily clean").
 constexpr std::int64_t k_racy_ns = 2'000'000'000;
 
 void put_stat(BinaryWriter& w, const FileStat& s) {

@@ -392,6 +392,10 @@ std::string encode_note_analysis(const NoteAnalysis& a, bool with_bytes) {
     return out;
 }
 
+bool note_is_plain(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics) {
+    return read_diagnostics.empty() && analysis.suppressions.empty();
+}
+
 std::uint64_t note_digest(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics) {
     const std::string entry = encode_note_analysis(analysis, false);
     const std::string suppressions = analysis.suppressions.fingerprint();

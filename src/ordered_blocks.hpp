@@ -4,7 +4,7 @@
 // string by whichever thread claims it — `threads - 1` helpers and the calling thread — and the
 // calling thread hands the blocks to `sink` strictly in order. The output is therefore the same
 // bytes as formatting the items one by one on one thread. At most 2 × threads blocks are held at
-// once, so memory stays bounded however long the sequence is.
+// once besides the one being written, so memory stays bounded however long the sequence is.
 //
 // `format(begin, end, out)` appends items [begin, end) to `out`; it must be safe to call from
 // several threads at once on different ranges. `sink(text)` is called on the calling thread only.

@@ -30,6 +30,8 @@ std::size_t BuildResult::count(Severity s) const {
                                                   [s](const Diagnostic& d) { return d.severity == s; }));
 }
 
+unsigned thread_count(unsigned jobs) { return jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
+
 NoteAnalysis analyze_note(const std::string& path, const std::string& text, const BuildOptions& options) {
     NoteAnalysis a;
     DiagnosticSink sink;
@@ -56,7 +58,7 @@ struct Input {
 
 // Runs `work(i)` for i in [0, n) on `jobs` threads; each index runs exactly once.
 void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::size_t)>& work) {
-    unsigned threads = jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs;
+    unsigned threads = thread_count(jobs);
     threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)));
     if (threads <= 1) {
         for (std::size_t i = 0; i < n; ++i) work(i);
@@ -115,11 +117,12 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
     constexpr std::size_t k_max_backlog = 256;
     // With more than one thread, a note's edges are merged on the builder's own thread while
     // the next note's concepts are resolved (resolve.hpp).
-    const unsigned threads = options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = thread_count(options.jobs);
     GraphBuilder builder(options.aliases, threads > 1 && inputs.size() > 1);
     std::mutex merge_mutex;
     std::vector<std::atomic<bool>> finished(inputs.size());
     std::size_t next_to_merge = 0;
+    bool merge_failed = false;  // under merge_mutex
     std::chrono::steady_clock::duration merging{};  // in add_note, for -v
     std::atomic<std::size_t> merged{0};  // next_to_merge, readable without the lock
     auto merge_ready = [&](std::size_t just_finished) {
@@ -128,13 +131,19 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
             lock.lock();
         else if (!lock.try_lock())
             return;
+        if (merge_failed) return;
         for (; next_to_merge < inputs.size() && finished[next_to_merge].load(std::memory_order_acquire); ++next_to_merge) {
             auto& r = results[next_to_merge];
             if (!r) continue;
             const auto merge_start = std::chrono::steady_clock::now();
             out.documents.push_back(
                 DocumentInfo{r->links.path, r->facts.title, r->facts.series, r->facts.subject, r->bytes});
-            builder.add_note(std::move(r->facts));
+            try {
+                builder.add_note(std::move(r->facts));
+            } catch (...) {
+                merge_failed = true;  // the build fails with this exception: merge nothing more
+                throw;
+            }
             merging += std::chrono::steady_clock::now() - merge_start;
             r->facts = NoteFacts{};
         }
@@ -167,6 +176,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
                     ++unread;
                     finished[i].store(true, std::memory_order_release);
                     merge_ready(i);
+                    builder.release_merged();
                     return;
                 }
             }
@@ -198,13 +208,14 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
                 records[i].key = key;
                 records[i].digest = note_digest(*results[i], read_diags[i]);
                 records[i].bytes = results[i]->bytes;
-                records[i].plain = read_diags[i].empty() && results[i]->suppressions.empty();
+                records[i].plain = note_is_plain(*results[i], read_diags[i]);
             }
         } else if (cache) {
             records[i].digest = diagnostics_digest(read_diags[i]);
         }
         finished[i].store(true, std::memory_order_release);
         merge_ready(i);
+        builder.release_merged();  // outside the merge lock
     });
     merge_ready(inputs.size());  // whatever was finished while another worker held the lock
     if (cache) cache->close(true);  // every note was loaded or stored: the rest is stale

@@ -22,10 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A note whose recorded mtime is this close to (or after) the start of the recorded build may
-// have been written again within the file system's timestamp granularity after it was read:
-// its stat proves nothing, its content is hashed (git calls such index entries "racily clean").
-
 std::nullopt_t full_build(std::string_view why) {
     spdlog::debug("full build: {}", why);
     return std::nullopt;
@@ -140,7 +136,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         if (note_digest(*analysis, read_diags) != rec.digest)
             return full_build(file.path + " changed in its facts, links, anchors or diagnostics");
         rec.key = std::move(key);
-        rec.plain = read_diags.empty() && analysis->suppressions.empty();
+        rec.plain = note_is_plain(*analysis, read_diags);
         if (analysis->bytes != rec.bytes) {
             bytes.emplace_back(documents.size(), analysis->bytes);
             rec.bytes = analysis->bytes;

@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -197,6 +198,9 @@ std::string document_node_id(std::string_view path) { return "doc:" + std::strin
 
 namespace {
 
+// Where in document `file` a statement of a note was made.
+Place place_in(std::uint32_t file, const SourceLoc& loc) { return Place{file, loc.line, loc.column}; }
+
 // A note's statements as (relation, ends) with their places and texts, in merge order. They
 // point into the note's facts, which travel with them when the edges are merged on the edge
 // thread (`owned`).
@@ -217,7 +221,6 @@ struct NoteStatements {
 // probes are prefetched a few statements ahead.
 void merge_edges(Resolver& r, const NoteStatements& note) {
     const std::uint32_t file = note.file;
-    auto at = [file](const SourceLoc& loc) { return Place{file, loc.line, loc.column}; };
     const auto& statements = note.statements;
     constexpr std::size_t k_ahead = 8;
     for (std::size_t i = 0; i < statements.size(); ++i) {
@@ -227,16 +230,17 @@ void merge_edges(Resolver& r, const NoteStatements& note) {
         }
         const auto& s = statements[i];
         if (s.fact)
-            r.add_edge(s.relation, s.from, s.to, at(*s.loc), s.fact->label, s.fact->description, s.fact->attributes);
+            r.add_edge(s.relation, s.from, s.to, place_in(file, *s.loc), s.fact->label, s.fact->description, s.fact->attributes);
         else
-            r.add_edge(s.relation, s.from, s.to, at(*s.loc));
+            r.add_edge(s.relation, s.from, s.to, place_in(file, *s.loc));
     }
 }
 
 // The edge thread of a pipelined builder: merges the notes' edges in the order they are pushed
 // while the caller resolves the next notes' concepts. It touches only the resolver's edges; the
-// caller touches only its nodes until drain() returns. At most k_depth notes wait, so memory
-// stays bounded; a failure is kept and rethrown to the caller by the next push or drain.
+// caller touches only its nodes until drain() returns. At most k_depth notes wait to be merged
+// and 2 × k_depth wait to be freed, so memory stays bounded; a failure is kept and rethrown to
+// the caller by the next push or drain.
 class EdgeStage {
 public:
     explicit EdgeStage(Resolver& resolver) : m_resolver(resolver), m_thread([this] { run(); }) {}
@@ -252,11 +256,20 @@ public:
     }
 
     void push(std::unique_ptr<NoteStatements> note) {
+        std::vector<std::unique_ptr<NoteStatements>> spent;  // freed here, after the lock is released
         std::unique_lock lock(m_mutex);
         m_space.wait(lock, [this] { return m_queue.size() < k_depth || m_failure; });
         if (m_failure) std::rethrow_exception(m_failure);
         m_queue.push_back(std::move(note));
         m_ready.notify_one();
+        if (m_spent.size() >= 2 * k_depth) spent.swap(m_spent);  // nobody calls release(): bound them
+    }
+
+    // Frees the notes whose edges are merged.
+    void release() {
+        std::vector<std::unique_ptr<NoteStatements>> spent;
+        std::lock_guard lock(m_mutex);
+        spent.swap(m_spent);
     }
 
     // Returns once every pushed note is merged, with the thread stopped.
@@ -267,17 +280,28 @@ public:
         }
         m_ready.notify_all();
         if (m_thread.joinable()) m_thread.join();
+        m_spent.clear();
         if (m_failure) std::rethrow_exception(m_failure);
     }
 
 private:
     static constexpr std::size_t k_depth = 64;
 
+    // Merged notes are handed back to be freed elsewhere (m_spent, release()): freeing a note's
+    // facts (strings per fact and place) cost the edge thread, the slower of the two, a fifth of
+    // its time.
     void run() {
+        std::unique_ptr<NoteStatements> note;
         for (;;) {
-            std::unique_ptr<NoteStatements> note;
             {
                 std::unique_lock lock(m_mutex);
+                if (note) {
+                    try {
+                        m_spent.push_back(std::move(note));
+                    } catch (...) {
+                        note.reset();  // no memory to hand it back: free it here
+                    }
+                }
                 m_ready.wait(lock, [this] { return !m_queue.empty() || m_closed; });
                 if (m_abandoned || m_queue.empty()) return;
                 note = std::move(m_queue.front());
@@ -301,6 +325,7 @@ private:
     std::condition_variable m_ready;  // a note was pushed, or the stage closed
     std::condition_variable m_space;  // a note was taken, or the stage failed
     std::deque<std::unique_ptr<NoteStatements>> m_queue;
+    std::vector<std::unique_ptr<NoteStatements>> m_spent;  // merged, to be freed by the caller
     bool m_closed = false;
     bool m_abandoned = false;  // destroyed before drain(): drop what waits
     std::exception_ptr m_failure;
@@ -312,7 +337,12 @@ private:
 class GraphBuilder::Impl {
 public:
     Impl(const AliasTable& aliases, bool pipelined) : resolver(aliases) {
-        if (pipelined) edge_stage.emplace(resolver);
+        if (!pipelined) return;
+        try {
+            edge_stage.emplace(resolver);
+        } catch (const std::system_error&) {
+            // No thread to be had: merge each note's edges on the calling thread.
+        }
     }
 
     // The nodes of `facts` (owned by `note` when it is queued), and its statements into `note`.
@@ -323,7 +353,6 @@ public:
         NodeIndex doc = r.document_node(facts, file);
         doc_nodes[facts.path] = {doc, file};
         note.file = file;
-        auto at = [file](const SourceLoc& loc) { return Place{file, loc.line, loc.column}; };
         // Mentions first, in source order, so labels are the first spelling in corpus order.
         std::vector<const ConceptMention*> ordered;
         ordered.reserve(facts.mentions.size());
@@ -334,7 +363,7 @@ public:
         note.statements.reserve(ordered.size() + facts.relations.size());
         for (const ConceptMention* m : ordered) {
             NodeIndex v = r.concept_node(m->name);
-            r.add_role(v, m->role, at(m->loc), m->description);
+            r.add_role(v, m->role, place_in(file, m->loc), m->description);
             note.statements.push_back({Relation::mentions, doc, v, &m->loc, nullptr});
         }
         for (const auto& f : facts.relations) {
@@ -380,6 +409,10 @@ void GraphBuilder::add_note(NoteFacts&& note) {
     queued->owned = std::move(note);
     m_impl->resolve_concepts(queued->owned, *queued);
     m_impl->edge_stage->push(std::move(queued));
+}
+
+void GraphBuilder::release_merged() {
+    if (m_impl->edge_stage) m_impl->edge_stage->release();
 }
 
 void GraphBuilder::add_links(const std::vector<DocumentLink>& links) {

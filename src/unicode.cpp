@@ -13,38 +13,24 @@ namespace convgraph {
 
 namespace {
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Decodes the sequence at `pos` with the strict rules of utf8proc_iterate (no overlong forms,
-// no surrogates, nothing above U+10FFFF). Returns its length, or 0 when the bytes there are
-// invalid. Written out here because decoding is on every hot path of the per-note analysis.
+// Decodes the sequence at `pos` (validated by utf8_sequence_length: the strict rules of
+// utf8proc_iterate). Returns its length, or 0 when the bytes there are invalid.
 inline std::size_t decode_sequence(std::string_view text, std::size_t pos, char32_t& cp) {
+    const std::size_t n = utf8_sequence_length(text, pos);
     const auto* s = reinterpret_cast<const unsigned char*>(text.data()) + pos;
-    const std::size_t left = text.size() - pos;
-    const unsigned char c = s[0];
-    if (c < 0x80) {
-        cp = c;
-        return 1;
+    switch (n) {
+    case 1: cp = s[0]; break;
+    case 2: cp = (static_cast<char32_t>(s[0] & 0x1F) << 6) | (s[1] & 0x3F); break;
+    case 3:
+        cp = (static_cast<char32_t>(s[0] & 0x0F) << 12) | (static_cast<char32_t>(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        break;
+    case 4:
+        cp = (static_cast<char32_t>(s[0] & 0x07) << 18) | (static_cast<char32_t>(s[1] & 0x3F) << 12) |
+             (static_cast<char32_t>(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        break;
+    default: break;
     }
-    if (c < 0xC2 || c > 0xF4) return 0;
-    if (c < 0xE0) {
-        if (left < 2 || !is_continuation(s[1])) return 0;
-        cp = (static_cast<char32_t>(c & 0x1F) << 6) | (s[1] & 0x3F);
-        return 2;
-    }
-    if (c < 0xF0) {
-        if (left < 3 || !is_continuation(s[1]) || !is_continuation(s[2])) return 0;
-        if (c == 0xE0 && s[1] < 0xA0) return 0;  // overlong
-        if (c == 0xED && s[1] > 0x9F) return 0;  // UTF-16 surrogate
-        cp = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
-        return 3;
-    }
-    if (left < 4 || !is_continuation(s[1]) || !is_continuation(s[2]) || !is_continuation(s[3])) return 0;
-    if (c == 0xF0 && s[1] < 0x90) return 0;  // overlong
-    if (c == 0xF4 && s[1] > 0x8F) return 0;  // above U+10FFFF
-    cp = (static_cast<char32_t>(c & 0x07) << 18) | (static_cast<char32_t>(s[1] & 0x3F) << 12) |
-         (static_cast<char32_t>(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
-    return 4;
+    return n;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -113,16 +114,22 @@ TEST_CASE("the graph file is the same bytes on any number of threads", "[graph_f
     for (int n = 0; n < 30; ++n) {
         std::string text = "# 0" + std::to_string(n) + "-笔记\n\n| 因素 | 作用机制 | 收敛效果 |\n|---|---|---|\n";
         for (int row = 0; row < 200; ++row)
-            text += "| **驱动" + std::to_string((n * 7 + row) % 150) + "** | 机制" + std::to_string(row) + "，\"引\\号\" | 效果" +
+            text += "| **驱动" + std::to_string((n * 7 + row) % 150) + "** | 机制" + std::to_string(n * 1000 + row) + "，\"引\\号\" | 效果" +
                     std::to_string((row * 13 + n) % 170) + " |\n";
         sources.emplace_back("n" + std::to_string(n) + ".md", text);
     }
     BuildOptions options;
     options.jobs = 1;
     BuildResult r = build_graph_from_sources(sources, options);
+    REQUIRE(r.graph.node_count() > 4096);  // nodes and edges both span several blocks
     REQUIRE(r.graph.edge_count() > 3 * 4096);
     const std::string one = write_graph_json(r, 1);
     CHECK(write_graph_json(r, 2) == one);
     CHECK(write_graph_json(r, 5) == one);
+    for (unsigned threads : {1u, 3u}) {  // the stream the CLI writes through, its buffer flushed between blocks
+        std::ostringstream out;
+        write_graph_json(r, out, threads);
+        CHECK(out.str() == one);
+    }
     CHECK(nlohmann::json::parse(one)["edges"].size() == r.graph.edge_count());
 }

@@ -12,7 +12,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <limits>
+#include <memory>
 #include <sstream>
 #include <string>
 
@@ -201,4 +203,46 @@ TEST_CASE("a file lock is taken, and is none where it cannot be", "[rebuild][io]
     CHECK(again.locked());
     FileLock nowhere(tmp.path / "missing-dir" / "lock");
     CHECK_FALSE(nowhere.locked());
+}
+
+TEST_CASE("a full build takes plain notes unchanged since the last build from the cache, unless racily clean", "[rebuild]") {
+    // The previous build's record is made by hand, with the note's current stat, so that only
+    // the build's start decides: long after the note's mtime (trusted: the old text's entry is
+    // used, unread) or within the timestamp granularity (racily clean: the note is read).
+    TempDir dir;
+    const fs::path corpus = dir.path / "corpus";
+    fs::create_directories(corpus);
+    const fs::path note = corpus / "a.md";
+    auto write = [&](const std::string& text) {
+        std::ofstream(note, std::ios::binary) << text;
+    };
+    write("# 01-甲\n\n| 因素 | 作用机制 | 收敛效果 |\n|---|---|---|\n| **乙** | 旧机制 | 效果 |\n");
+    BuildOptions options;
+    options.jobs = 1;
+    options.cache_dir = dir.path / "cache";
+    const BuildResult first = build_graph({corpus}, options);
+    REQUIRE(first.notes.size() == 1);
+    REQUIRE(first.notes[0].plain);
+    REQUIRE(first.graph.find("旧机制"));
+    write("# 01-甲\n\n| 因素 | 作用机制 | 收敛效果 |\n|---|---|---|\n| **乙** | 新机制 | 效果 |\n");
+    const auto now = stat_file(note);
+    REQUIRE(now);
+    auto previous = std::make_shared<BuildRecord>();
+    previous->notes = first.notes;
+    previous->notes[0].stat = *now;
+
+    previous->started_ns = now->mtime_ns + 10'000'000'000;  // long after: trusted
+    options.previous = previous;
+    const BuildResult trusted = build_graph({corpus}, options);
+    CHECK(trusted.graph.find("旧机制"));  // the recorded entry, the new text unread
+    CHECK_FALSE(trusted.graph.find("新机制"));
+
+    previous->started_ns = now->mtime_ns + 1'000'000'000;  // within the granularity: read
+    const BuildResult racy = build_graph({corpus}, options);
+    CHECK(racy.graph.find("新机制"));
+    CHECK_FALSE(racy.graph.find("旧机制"));
+
+    previous->started_ns = now->mtime_ns + 10'000'000'000;
+    previous->notes[0].plain = false;  // suppressions or read diagnostics: always read
+    CHECK(build_graph({corpus}, options).graph.find("新机制"));
 }

@@ -70,4 +70,8 @@ std::optional<NoteAnalysis> decode_note_analysis(std::string_view data, const st
 // note with the same digest give the same graph file but for the note's byte count.
 std::uint64_t note_digest(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics);
 
+// A note read without a diagnostic and without suppression comments: its cache entry holds all
+// a build needs of it (NoteRecord::plain), the text is not needed.
+bool note_is_plain(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics);
+
 }  // namespace convgraph

@@ -69,6 +69,9 @@ struct BuildResult {
     std::int64_t started_ns = 0;
 };
 
+// The threads `jobs` asks for: `jobs` itself, or every hardware thread for 0.
+unsigned thread_count(unsigned jobs);
+
 // One note through the per-file stages: Markdown, Mermaid, checks, extraction.
 struct NoteAnalysis {
     Document document;  // empty when the analysis comes from the cache, and dropped by a build once merged

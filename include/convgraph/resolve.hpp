@@ -27,7 +27,8 @@ std::string document_node_id(std::string_view path);
 //
 // A pipelined builder merges each note in two steps on two threads: the caller resolves the
 // note's concepts into nodes, and a thread of the builder's own merges its statements into
-// edges while the caller goes on with the next note. The graph is the same either way.
+// edges while the caller goes on with the next note. The graph is the same either way. (Without
+// a thread to be had, a pipelined builder merges serially.)
 class GraphBuilder {
 public:
     explicit GraphBuilder(const AliasTable& aliases, bool pipelined = false);
@@ -41,6 +42,11 @@ public:
     // the edge thread.
     void add_note(const NoteFacts& note);
     void add_note(NoteFacts&& note);
+    // Frees the facts of notes whose edges are merged: a pipelined builder's edge thread hands
+    // them back instead of spending its own time on it. Call it outside any lock the callers of
+    // add_note hold; from any thread, also while another thread is in add_note, but not during
+    // add_links or finish.
+    void release_merged();
     // Adds `links_to` edges between notes already added; links naming other notes are ignored.
     void add_links(const std::vector<DocumentLink>& links);
     // The graph; the builder is empty afterwards.

@@ -41,9 +41,6 @@ std::string cache_dir_for(const BuildArgs& args, const std::string& output) {
     return (dir / ".convgraph" / "cache").string();
 }
 
-// Threads for -j N: N, or every core for 0.
-unsigned thread_count(unsigned jobs) { return jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency()); }
-
 // Writes the graph file and its binary twin (for queries), the twin on a second thread when
 // more than one job is allowed, the graph file's nodes and edges formatted on `jobs` threads. The twin is stamped with the size and mtime of the JSON once
 // that is in place. It is only a cache: failing to write it costs the next query a JSON parse,
