@@ -13,8 +13,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <chrono>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <map>

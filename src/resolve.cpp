@@ -39,7 +39,6 @@ EdgeId edge_id(NodeIndex from, NodeIndex to, Relation rel) {
     return EdgeId{(std::uint64_t{from} << (k_node_bits + 8)) | (std::uint64_t{to} << 8) | static_cast<std::uint8_t>(rel)};
 }
 
-
 // The merge's index of edges by identity is a set of 32-bit edge indices, hashed and compared
 // through a dense array of the edges' identities and looked up by EdgeId: 5 bytes per slot
 // instead of a map's 17 (6 million edges for 50,000 notes), plus 8 bytes per edge while merging.
