@@ -8,6 +8,7 @@
 #include "binary_io.hpp"
 
 #include <absl/container/flat_hash_map.h>
+#include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 #include <xxhash.h>
 
@@ -390,6 +391,22 @@ std::string encode_note_analysis(const NoteAnalysis& a, bool with_bytes) {
         }
     }
     return out;
+}
+
+NoteAnalysis cached_analysis(NoteCache* cache, const std::string& key, const std::string& path,
+                             const std::string& text, const BuildOptions& options, bool& analysed) {
+    analysed = false;
+    if (cache) {
+        if (auto hit = cache->load(key, path)) {
+            hit->suppressions = Suppressions::scan(text);
+            return std::move(*hit);
+        }
+    }
+    NoteAnalysis a = analyze_note(path, text, options);
+    analysed = true;
+    if (cache) cache->store(key, a);
+    spdlog::debug("analysed {}", path);
+    return a;
 }
 
 bool note_is_plain(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics) {

@@ -23,7 +23,6 @@
 
 #include "binary_io.hpp"
 
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <array>
@@ -194,11 +193,12 @@ std::uint64_t details_size(const Edge& e) {
 
 }  // namespace
 
+GraphFileStamp stamp_of(const FileStat& stat) { return GraphFileStamp{stat.size, stat.mtime_ns}; }
+
 std::optional<GraphFileStamp> graph_file_stamp(const std::filesystem::path& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
-    return GraphFileStamp{static_cast<std::uint64_t>(st.st_size),
-                          static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+    const auto stat = stat_file(path);
+    if (!stat) return std::nullopt;
+    return stamp_of(*stat);
 }
 
 void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, std::ostream& out) {

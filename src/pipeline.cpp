@@ -188,21 +188,10 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         read_diags[i] = sink.take();
         records[i].path = inputs[i].path;
         if (text) {
-            std::string key;
-            std::optional<NoteAnalysis> hit;
-            if (cache) {
-                key = NoteCache::key(salt, inputs[i].path, *text);
-                hit = cache->load(key, inputs[i].path);
-            }
-            if (hit) {
-                hit->suppressions = Suppressions::scan(*text);
-                results[i] = std::move(*hit);
-            } else {
-                results[i] = analyze_note(inputs[i].path, *text, options);
-                ++analyzed;
-                if (cache) cache->store(key, *results[i]);
-                spdlog::debug("analysed {}", inputs[i].path);
-            }
+            const std::string key = cache ? NoteCache::key(salt, inputs[i].path, *text) : std::string();
+            bool fresh = false;
+            results[i] = cached_analysis(cache ? &*cache : nullptr, key, inputs[i].path, *text, options, fresh);
+            if (fresh) ++analyzed;
             results[i]->document = Document{};  // the link checks need only results[i]->links
             if (cache) {
                 records[i].key = key;

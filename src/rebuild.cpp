@@ -12,7 +12,6 @@
 #include "stage_timer.hpp"
 
 #include <spdlog/spdlog.h>
-#include <xxhash.h>
 
 #include <algorithm>
 
@@ -54,12 +53,7 @@ std::string build_signature(const BuildOptions& options, const std::vector<fs::p
     std::error_code ec;
     fs::path absolute = fs::absolute(graph_file, ec);
     w.str((ec ? graph_file : absolute).lexically_normal().string());
-    const XXH128_hash_t h = XXH3_128bits(data.data(), data.size());
-    std::string out;
-    BinaryWriter hex(out);
-    hex.num<std::uint64_t>(h.high64);
-    hex.num<std::uint64_t>(h.low64);
-    return out;
+    return content_hash(data);
 }
 
 std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, const BuildOptions& options,
@@ -67,16 +61,17 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
     if (options.cache_dir.empty()) return std::nullopt;
     StageTimer laps("rebuild");
     const fs::path record_file = build_record_path(options.cache_dir);
-    std::optional<BuildRecord> record;
+    std::shared_ptr<const BuildRecord> record;  // shared with the full build, if it comes to that
     try {
-        record = decode_build_record(read_file(record_file));
+        auto decoded = decode_build_record(read_file(record_file));
+        if (!decoded) return full_build("the record of the previous build is unreadable");
+        record = std::make_shared<const BuildRecord>(std::move(*decoded));
     } catch (const Error&) {
         return full_build("no record of a previous build");
     }
-    if (!record) return full_build("the record of the previous build is unreadable");
     if (record->signature != build_signature(options, roots, graph_file))
         return full_build("convgraph, its configuration, the corpus roots or the graph file changed");
-    if (previous) *previous = std::make_shared<const BuildRecord>(*record);
+    if (previous) *previous = record;
     const fs::path twin_file = graph_binary_path(graph_file);
     if (stat_file(graph_file) != record->json || stat_file(twin_file) != record->twin)
         return full_build("the graph file or its twin changed since the last build");
@@ -124,15 +119,9 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         }
         ++out.changed;
         if (!cache) cache.emplace(options.cache_dir);
-        std::optional<NoteAnalysis> analysis = cache->load(key, file.path);
-        if (analysis) {
-            analysis->suppressions = Suppressions::scan(*text);
-        } else {
-            analysis = analyze_note(file.path, *text, options);
-            ++out.analyzed;
-            cache->store(key, *analysis);
-            spdlog::debug("analysed {}", file.path);
-        }
+        bool fresh = false;
+        const std::optional<NoteAnalysis> analysis = cached_analysis(&*cache, key, file.path, *text, options, fresh);
+        if (fresh) ++out.analyzed;
         if (note_digest(*analysis, read_diags) != rec.digest)
             return full_build(file.path + " changed in its facts, links, anchors or diagnostics");
         rec.key = std::move(key);
@@ -156,7 +145,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
     }
     {
         const MappedFile& twin = *twin_map;
-        summary = read_twin_summary(twin.view(), GraphFileStamp{record->json.size, record->json.mtime_ns});
+        summary = read_twin_summary(twin.view(), stamp_of(record->json));
         if (!summary) return full_build("the twin of the graph file is unreadable");
         if (summary->documents.size() != documents.size() ||
             !std::equal(documents.begin(), documents.end(), summary->documents.begin(),
@@ -187,7 +176,7 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
             try {
                 const auto json_stat = stat_file(graph_file);
                 if (!json_stat) throw Error("cannot stat '" + graph_file.string() + "'");
-                const GraphFileStamp stamp{json_stat->size, json_stat->mtime_ns};
+                const GraphFileStamp stamp = stamp_of(*json_stat);
                 write_file_atomic_from(twin_file, twin_file, twin_with_bytes(twin.view(), *summary, bytes, stamp));
                 next.json = *json_stat;
                 laps.lap("twin");

@@ -4,8 +4,6 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -36,16 +34,7 @@ inline std::size_t decode_sequence(std::string_view text, std::size_t pos, char3
 }  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        // Eight ASCII bytes at a time (Markdown markup, ids, most of a Western note).
-        while (pos + 8 <= text.size()) {
-            std::uint64_t word;
-            std::memcpy(&word, text.data() + pos, 8);
-            if (word & 0x8080808080808080ULL) break;
-            pos += 8;
-        }
-        if (pos >= text.size()) break;
+    for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t n = utf8_sequence_length(text, pos);
         if (n == 0) return pos;
         pos += n;

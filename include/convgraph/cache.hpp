@@ -70,6 +70,12 @@ std::optional<NoteAnalysis> decode_note_analysis(std::string_view data, const st
 // note with the same digest give the same graph file but for the note's byte count.
 std::uint64_t note_digest(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics);
 
+// A note's analysis: from `cache` (if any) by `key`, with its suppression comments (which the
+// cache does not keep) scanned from `text`; or analysed and stored there, `analysed` set. The
+// full build and the early cutoff both go through here, so they agree on what a note gives.
+NoteAnalysis cached_analysis(NoteCache* cache, const std::string& key, const std::string& path,
+                             const std::string& text, const BuildOptions& options, bool& analysed);
+
 // A note read without a diagnostic and without suppression comments: its cache entry holds all
 // a build needs of it (NoteRecord::plain), the text is not needed.
 bool note_is_plain(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics);

@@ -22,6 +22,8 @@ namespace convgraph {
 
 // The stamp of the file at `path`, or nullopt when it cannot be stat'ed.
 std::optional<GraphFileStamp> graph_file_stamp(const std::filesystem::path& path);
+// The stamp of a file whose stat is `stat`.
+GraphFileStamp stamp_of(const FileStat& stat);
 
 // Writes the twin of `result`, stamped with `stamp`, to `out`.
 void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, std::ostream& out);
