@@ -9,12 +9,14 @@
 #include <cstring>
 #include <optional>
 #include <string_view>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <system_error>
 
+#include <cerrno>
+
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace convgraph {
 
@@ -211,31 +213,47 @@ std::optional<std::string> check_note_text(const std::string& path, std::string 
 }
 
 std::optional<std::string> read_note(const CorpusFile& file, const CorpusLimits& limits, DiagnosticSink& diags) {
-    std::error_code ec;
-    auto size = fs::file_size(file.full_path, ec);
-    if (ec) {
-        diags.error({file.path, 0, 0}, "unreadable-file", "cannot read file: " + ec.message());
+    // One descriptor: its fstat gives the size without a second lookup of the path. O_NONBLOCK:
+    // a FIFO that took a note's name is refused below instead of blocking the build.
+    const int fd = ::open(file.full_path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        diags.error({file.path, 0, 0}, "unreadable-file", std::string("cannot read file: ") + std::strerror(errno));
         return std::nullopt;
     }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        diags.error({file.path, 0, 0}, "unreadable-file", "cannot read file: not a regular file");
+        return std::nullopt;
+    }
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (size > limits.max_file_bytes) {
         diags.error({file.path, 0, 0}, "file-too-large",
                     "file is " + std::to_string(size) + " bytes, over the limit of " +
                         std::to_string(limits.max_file_bytes) + "; skipped");
         return std::nullopt;
     }
-    std::ifstream in(file.full_path, std::ios::binary);
-    if (!in) {
-        diags.error({file.path, 0, 0}, "unreadable-file", "cannot open file for reading");
-        return std::nullopt;
+    // Read to the end: a note that grows meanwhile is read whole (and the limit checked again).
+    std::string text(static_cast<std::size_t>(size) + 1, '\0');
+    std::size_t got = 0;
+    for (;;) {
+        if (got == text.size()) {
+            if (text.size() > limits.max_file_bytes) break;
+            text.resize(text.size() * 2);
+        }
+        const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            diags.error({file.path, 0, 0}, "unreadable-file", std::string("read error: ") + std::strerror(errno));
+            return std::nullopt;
+        }
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
     }
-    std::string text;
-    text.resize(static_cast<std::size_t>(size));
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    if (in.bad()) {
-        diags.error({file.path, 0, 0}, "unreadable-file", "read error");
-        return std::nullopt;
-    }
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    text.resize(got);
     return check_note_text(file.path, std::move(text), limits, diags);
 }
 

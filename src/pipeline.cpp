@@ -84,17 +84,17 @@ void parallel_for(std::size_t n, unsigned jobs, const std::function<void(std::si
     if (failure) std::rethrow_exception(failure);
 }
 
+// Whether the configuration's "ignore" globs exclude the note at `path`.
+bool ignored(const BuildOptions& options, const std::string& path) {
+    return std::any_of(options.ignore.begin(), options.ignore.end(),
+                       [&](const std::string& glob) { return glob_match(glob, path); });
+}
+
+// `inputs` are the notes to build, not ignored, sorted by path.
 BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags, const BuildOptions& options,
                   const std::function<bool(const std::string&)>& file_exists) {
-    if (!options.ignore.empty()) {
-        std::erase_if(inputs, [&](const Input& in) {
-            return std::any_of(options.ignore.begin(), options.ignore.end(),
-                               [&](const std::string& glob) { return glob_match(glob, in.path); });
-        });
-    }
     StageTimer timer("stage");
     const std::int64_t started = wall_clock_ns();
-    std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     std::vector<std::optional<NoteAnalysis>> results(inputs.size());
     std::vector<std::vector<Diagnostic>> read_diags(inputs.size());
     std::vector<NoteRecord> records(inputs.size());  // with a cache: for the build record
@@ -335,12 +335,7 @@ CorpusScan scan_roots(const std::vector<fs::path>& roots, const BuildOptions& op
         }
         dir_of_prefix[prefix] = root;
     }
-    if (!options.ignore.empty()) {
-        std::erase_if(scan.files, [&](const CorpusFile& f) {
-            return std::any_of(options.ignore.begin(), options.ignore.end(),
-                               [&](const std::string& glob) { return glob_match(glob, f.path); });
-        });
-    }
+    std::erase_if(scan.files, [&](const CorpusFile& f) { return ignored(options, f.path); });
     std::sort(scan.files.begin(), scan.files.end(), [](const CorpusFile& a, const CorpusFile& b) { return a.path < b.path; });
     scan.diagnostics = scan_sink.take();
     scan.file_exists = [dir_of_prefix](const std::string& path) {
@@ -365,7 +360,9 @@ BuildResult build_graph(const std::vector<fs::path>& roots, const BuildOptions& 
 BuildResult build_graph_from_sources(const std::vector<std::pair<std::string, std::string>>& sources,
                                      const BuildOptions& options) {
     std::vector<Input> inputs;
-    for (const auto& [path, text] : sources) inputs.push_back(Input{path, std::nullopt, &text});
+    for (const auto& [path, text] : sources)
+        if (!ignored(options, path)) inputs.push_back(Input{path, std::nullopt, &text});
+    std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
     return build(std::move(inputs), {}, options, [](const std::string&) { return false; });
 }
 

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -143,6 +144,32 @@ TEST_CASE("read_note reads a note and skips one that is too large", "[corpus]") 
     CHECK(sink.all()[0].message == "file is 100 bytes, over the limit of 50; skipped");
     CHECK_FALSE(read_note({"gone.md", dir.path() / "gone.md"}, limits, sink).has_value());
     CHECK(sink.all().back().code == "unreadable-file");
+}
+
+TEST_CASE("read_note refuses a FIFO with a note's name instead of waiting for a writer", "[corpus]") {
+    TempDir dir;
+    REQUIRE(::mkfifo((dir.path() / "pipe.md").c_str(), 0600) == 0);
+    DiagnosticSink sink;
+    DiagnosticSink scan_sink;
+    auto files = scan_corpus(dir.path(), scan_sink);
+    REQUIRE(files.size() == 1);
+    CHECK_FALSE(read_note(files[0], CorpusLimits{}, sink).has_value());
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].code == "unreadable-file");
+    CHECK(sink.all()[0].loc == SourceLoc{"pipe.md", 0, 0});
+    CHECK(sink.all()[0].message == "cannot read file: not a regular file");
+}
+
+TEST_CASE("read_note reads an empty note and a note larger than one read", "[corpus]") {
+    TempDir dir;
+    dir.write("empty.md", "");
+    std::string big;
+    for (int i = 0; big.size() < (3u << 20); ++i) big += "- 第" + std::to_string(i) + "行\n";
+    dir.write("big.md", big);
+    DiagnosticSink sink;
+    CHECK(read_note({"empty.md", dir.path() / "empty.md"}, CorpusLimits{}, sink) == std::optional<std::string>(""));
+    CHECK(read_note({"big.md", dir.path() / "big.md"}, CorpusLimits{}, sink) == std::optional<std::string>(big));
+    CHECK(sink.all().empty());
 }
 
 TEST_CASE("a NUL byte makes a note binary", "[corpus]") {

@@ -55,6 +55,15 @@ TEST_CASE("building twice and from shuffled input gives the same bytes", "[pipel
     CHECK(build_json(src, 3) == first);
 }
 
+TEST_CASE("ignore globs leave notes out of a build from sources", "[pipeline]") {
+    BuildOptions options;
+    options.ignore = {"notes/1?.1-*.md"};
+    BuildResult r = build_graph_from_sources(sources(), options);
+    REQUIRE(r.documents.size() == 2);  // 20 and 21 stay
+    CHECK(r.documents[0].path == "notes/20.1-驱动20.md");
+    CHECK(r.documents[1].path == "notes/21.1-驱动21.md");
+}
+
 TEST_CASE("the pipeline merges concepts across notes and links documents", "[pipeline]") {
     BuildOptions options;
     options.jobs = 2;
