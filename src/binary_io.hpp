@@ -3,6 +3,8 @@
 // with every read bounds-checked, so a damaged file is refused, never trusted.
 #pragma once
 
+#include "convgraph/diagnostics.hpp"
+
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -117,6 +119,40 @@ template <typename Table>
 typename Table::value_type enum_at(unsigned v, const Table& all) {
     if (v >= all.size()) throw BinaryCorrupt();
     return all[v];
+}
+
+// A diagnostic's severity, code, message and hint: one encoding for the note cache (which
+// writes the location its own way), the binary twin and the build record.
+inline void put_message(BinaryWriter& w, const Diagnostic& d) {
+    w.u8(static_cast<unsigned>(d.severity));
+    w.str(d.code);
+    w.str(d.message);
+    w.str(d.hint);
+}
+
+inline void get_message(BinaryReader& r, Diagnostic& d) {
+    static constexpr std::array<Severity, 3> k_severities = {Severity::note, Severity::warning, Severity::error};
+    d.severity = enum_at(r.u8(), k_severities);
+    d.code = r.str();
+    d.message = r.str();
+    d.hint = r.str();
+}
+
+// A whole diagnostic: path, line, column, then the message.
+inline void put_diagnostic(BinaryWriter& w, const Diagnostic& d) {
+    w.str(d.loc.path);
+    w.count(d.loc.line);
+    w.count(d.loc.column);
+    put_message(w, d);
+}
+
+inline Diagnostic get_diagnostic(BinaryReader& r) {
+    Diagnostic d;
+    d.loc.path = r.str();
+    d.loc.line = r.count();
+    d.loc.column = r.count();
+    get_message(r, d);
+    return d;
 }
 
 }  // namespace convgraph

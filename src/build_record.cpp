@@ -129,15 +129,7 @@ std::filesystem::path build_record_path(const std::filesystem::path& cache_dir) 
 std::uint64_t diagnostics_digest(const std::vector<Diagnostic>& diagnostics, std::uint64_t seed) {
     std::string data;
     BinaryWriter w(data);
-    for (const auto& d : diagnostics) {
-        w.str(d.loc.path);
-        w.count(d.loc.line);
-        w.count(d.loc.column);
-        w.u8(static_cast<unsigned>(d.severity));
-        w.str(d.code);
-        w.str(d.message);
-        w.str(d.hint);
-    }
+    for (const auto& d : diagnostics) put_diagnostic(w, d);
     return XXH3_64bits_withSeed(data.data(), data.size(), seed);
 }
 

@@ -56,7 +56,6 @@ SourceLoc get_loc(BinaryReader& r, const std::string& path) {
     return loc;
 }
 
-constexpr std::array<Severity, 3> k_severities = {Severity::note, Severity::warning, Severity::error};
 
 }  // namespace
 
@@ -352,10 +351,7 @@ std::string encode_note_analysis(const NoteAnalysis& a, bool with_bytes) {
     w.u32(a.diagnostics.size());
     for (const auto& d : a.diagnostics) {
         put_loc(w, d.loc, path);
-        w.u8(static_cast<unsigned>(d.severity));
-        w.str(d.code);
-        w.str(d.message);
-        w.str(d.hint);
+        put_message(w, d);
     }
     const NoteFacts& f = a.facts;
     w.str(f.title);
@@ -440,10 +436,7 @@ std::optional<NoteAnalysis> decode_note_analysis(std::string_view data, const st
         a.diagnostics.resize(r.items(r.u32(), 25));
         for (auto& d : a.diagnostics) {
             d.loc = get_loc(r, path);
-            d.severity = enum_at(r.u8(), k_severities);
-            d.code = r.str();
-            d.message = r.str();
-            d.hint = r.str();
+            get_message(r, d);
         }
         NoteFacts& f = a.facts;
         f.path = path;

@@ -23,7 +23,6 @@
 
 #include "binary_io.hpp"
 
-
 #include <algorithm>
 #include <array>
 #include <limits>
@@ -58,7 +57,6 @@ private:
 using Reader = BinaryReader;
 using Corrupt = BinaryCorrupt;
 
-constexpr std::array<Severity, 3> k_severities = {Severity::note, Severity::warning, Severity::error};
 
 void write_place(Writer& w, const Place& p) {
     w.u32(p.file);
@@ -100,18 +98,6 @@ void check_offsets(const TwinEdgeDetails& d) {
         if (o < previous || o > d.details.size()) throw Corrupt();
         previous = o;
     }
-}
-
-Diagnostic read_diagnostic(Reader& r) {
-    Diagnostic d;
-    d.loc.path = r.str();
-    d.loc.line = r.count();
-    d.loc.column = r.count();
-    d.severity = enum_at(r.u8(), k_severities);
-    d.code = r.str();
-    d.message = r.str();
-    d.hint = r.str();
-    return d;
 }
 
 BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdgeDetails* lazy) {
@@ -178,7 +164,7 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdge
     }
 
     out.diagnostics.resize(r.items(r.num<std::uint64_t>(), 25));
-    for (Diagnostic& d : out.diagnostics) d = read_diagnostic(r);
+    for (Diagnostic& d : out.diagnostics) d = get_diagnostic(r);
     if (r.raw(k_end.size()) != k_end || !r.at_end()) throw Corrupt();
     out.graph = Graph(std::move(files), std::move(nodes), std::move(edges));
     return out;
@@ -261,13 +247,7 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
     }
     w.num<std::uint64_t>(result.diagnostics.size());
     for (const Diagnostic& d : result.diagnostics) {
-        w.str(d.loc.path);
-        w.count(d.loc.line);
-        w.count(d.loc.column);
-        w.u8(static_cast<unsigned>(d.severity));
-        w.str(d.code);
-        w.str(d.message);
-        w.str(d.hint);
+        put_diagnostic(w, d);
         w.item_done();
     }
     w.raw(k_end);
@@ -326,7 +306,7 @@ std::optional<TwinSummary> read_twin_summary(std::string_view data, const GraphF
         r.raw(out.edges * (9 + 8));
         r.raw(r.num<std::uint64_t>());
         out.diagnostics.resize(r.items(r.num<std::uint64_t>(), 25));
-        for (Diagnostic& d : out.diagnostics) d = read_diagnostic(r);
+        for (Diagnostic& d : out.diagnostics) d = get_diagnostic(r);
         if (r.raw(k_end.size()) != k_end || !r.at_end()) return std::nullopt;
         return out;
     } catch (const std::exception&) {
