@@ -100,29 +100,46 @@ void check_offsets(const TwinEdgeDetails& d) {
     }
 }
 
-BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdgeDetails* lazy) {
-    Reader r(data);
+// The header: magic, versions and the stamp of the JSON file this twin was written beside.
+void read_header(Reader& r, const GraphFileStamp& expected) {
     if (r.raw(k_magic.size()) != k_magic) throw Corrupt();
     if (r.u32() != k_layout_version || r.u32() != static_cast<std::uint32_t>(k_graph_schema_version)) throw Corrupt();
     GraphFileStamp stamp;
     stamp.size = r.num<std::uint64_t>();
     stamp.mtime_ns = r.num<std::int64_t>();
     if (!(stamp == expected)) throw Corrupt();
+}
 
-    BuildResult out;
-    std::vector<std::string> files;
-    std::size_t n = r.items(r.num<std::uint64_t>(), 24);
-    out.documents.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        DocumentInfo d;
+// The documents; `bytes_at`, when given, receives where each one's byte count is in the twin.
+std::vector<DocumentInfo> read_documents(Reader& r, std::vector<std::size_t>* bytes_at = nullptr) {
+    std::vector<DocumentInfo> documents(r.items(r.num<std::uint64_t>(), 24));
+    for (DocumentInfo& d : documents) {
         d.path = r.str();
         d.title = r.str();
         d.series = r.str();
         d.subject = r.str();
+        if (bytes_at) bytes_at->push_back(r.position());
         d.bytes = r.num<std::uint64_t>();
-        files.push_back(d.path);
-        out.documents.push_back(std::move(d));
     }
+    return documents;
+}
+
+// The diagnostics and the end mark, which must end the data.
+std::vector<Diagnostic> read_diagnostics(Reader& r) {
+    std::vector<Diagnostic> diagnostics(r.items(r.num<std::uint64_t>(), 25));
+    for (Diagnostic& d : diagnostics) d = get_diagnostic(r);
+    if (r.raw(k_end.size()) != k_end || !r.at_end()) throw Corrupt();
+    return diagnostics;
+}
+
+BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdgeDetails* lazy) {
+    Reader r(data);
+    read_header(r, expected);
+    BuildResult out;
+    out.documents = read_documents(r);
+    std::vector<std::string> files;
+    files.reserve(out.documents.size());
+    for (const DocumentInfo& d : out.documents) files.push_back(d.path);
     if (!std::is_sorted(files.begin(), files.end())) throw Corrupt();
 
     std::vector<Node> nodes(r.items(r.num<std::uint64_t>(), 14));
@@ -163,9 +180,7 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdge
         if (!block.at_end()) throw Corrupt();
     }
 
-    out.diagnostics.resize(r.items(r.num<std::uint64_t>(), 25));
-    for (Diagnostic& d : out.diagnostics) d = get_diagnostic(r);
-    if (r.raw(k_end.size()) != k_end || !r.at_end()) throw Corrupt();
+    out.diagnostics = read_diagnostics(r);
     out.graph = Graph(std::move(files), std::move(nodes), std::move(edges));
     return out;
 }
@@ -277,22 +292,9 @@ std::optional<BuildResult> read_graph_binary(std::string_view data, const GraphF
 std::optional<TwinSummary> read_twin_summary(std::string_view data, const GraphFileStamp& expected) {
     try {
         Reader r(data);
-        if (r.raw(k_magic.size()) != k_magic) return std::nullopt;
-        if (r.u32() != k_layout_version || r.u32() != static_cast<std::uint32_t>(k_graph_schema_version)) return std::nullopt;
-        GraphFileStamp stamp;
-        stamp.size = r.num<std::uint64_t>();
-        stamp.mtime_ns = r.num<std::int64_t>();
-        if (!(stamp == expected)) return std::nullopt;
+        read_header(r, expected);
         TwinSummary out;
-        out.documents.resize(r.items(r.num<std::uint64_t>(), 24));
-        for (DocumentInfo& d : out.documents) {
-            d.path = r.str();
-            d.title = r.str();
-            d.series = r.str();
-            d.subject = r.str();
-            out.bytes_at.push_back(r.position());
-            d.bytes = r.num<std::uint64_t>();
-        }
+        out.documents = read_documents(r, &out.bytes_at);
         out.nodes = r.items(r.num<std::uint64_t>(), 14);
         for (std::size_t i = 0; i < out.nodes; ++i) {  // id, label, kind, roles, description, places
             r.raw(r.u32());
@@ -305,9 +307,7 @@ std::optional<TwinSummary> read_twin_summary(std::string_view data, const GraphF
         out.edges = r.items(r.num<std::uint64_t>(), 9 + 8 + 16);
         r.raw(out.edges * (9 + 8));
         r.raw(r.num<std::uint64_t>());
-        out.diagnostics.resize(r.items(r.num<std::uint64_t>(), 25));
-        for (Diagnostic& d : out.diagnostics) d = get_diagnostic(r);
-        if (r.raw(k_end.size()) != k_end || !r.at_end()) return std::nullopt;
+        out.diagnostics = read_diagnostics(r);
         return out;
     } catch (const std::exception&) {
         return std::nullopt;
