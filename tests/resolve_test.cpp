@@ -150,6 +150,8 @@ TEST_CASE("aliases merge spellings into the target concept", "[resolve]") {
     require_invariants(g);
     CHECK_FALSE(g.find("llm").has_value());
     CHECK(node(g, "large language model").roles == std::vector<Role>{Role::driver, Role::effect});
+    // Labelled as the configuration spells the target, though the note says "LLM" first.
+    CHECK(node(g, "large language model").label == "Large Language Model");
     CHECK(g.node_count() == 2);  // the concept and the document
 }
 
