@@ -122,6 +122,26 @@ std::optional<NodeIndex> Graph::find(std::string_view id) const {
     return it->second;
 }
 
+void Graph::set_aliases(std::vector<std::pair<std::string, NodeIndex>> aliases) {
+    for (std::size_t i = 0; i < aliases.size(); ++i) {
+        if (aliases[i].second >= node_count())
+            throw Error("alias '" + aliases[i].first + "' names node " + std::to_string(aliases[i].second) + ", which does not exist");
+        if (i > 0 && !(aliases[i - 1].first < aliases[i].first))
+            throw Error("aliases are not sorted and unique at '" + aliases[i].first + "'");
+    }
+    m_impl->aliases = std::move(aliases);
+}
+
+const std::vector<std::pair<std::string, NodeIndex>>& Graph::aliases() const { return m_impl->aliases; }
+
+std::optional<NodeIndex> Graph::find_alias(std::string_view normalized) const {
+    const auto& aliases = m_impl->aliases;
+    auto it = std::lower_bound(aliases.begin(), aliases.end(), normalized,
+                               [](const auto& a, std::string_view key) { return a.first < key; });
+    if (it == aliases.end() || it->first != normalized) return std::nullopt;
+    return it->second;
+}
+
 std::vector<EdgeIndex> Graph::out_edges(NodeIndex v) const {
     std::vector<EdgeIndex> out;
     for (auto [it, end] = boost::out_edges(static_cast<std::uint32_t>(v), m_impl->g); it != end; ++it) out.push_back(boost::get(boost::edge_index, m_impl->g, *it));

@@ -9,6 +9,7 @@
 //   u64 bytes, then each edge's details: str label, str description, u32 n, n × (str key, str value),
 //                               u32 n, n × (u32 document, u32 line, u32 column)
 //   u64 diagnostics, then each: str file, u32 line, u32 column, u8 severity, str code, str message, str hint
+//   u64 aliases, then each:     str normalised alias, u32 node
 //   "END\0"
 //
 // str = u32 byte length + bytes. Nodes and edges are in graph order, so loading needs no lookup
@@ -19,6 +20,7 @@
 // prints: a million edges' places are most of the twin.
 #include "convgraph/graph_binary.hpp"
 
+#include "convgraph/error.hpp"
 #include "convgraph/graph_file.hpp"
 
 #include "binary_io.hpp"
@@ -34,7 +36,7 @@ namespace {
 
 constexpr std::string_view k_magic{"CVGRAPH\0", 8};
 constexpr std::string_view k_end{"END\0", 4};
-constexpr std::uint32_t k_layout_version = 2;
+constexpr std::uint32_t k_layout_version = 3;  // 3: aliases
 
 // A BinaryWriter whose buffer goes to a stream each time it passes 1 MiB.
 class Writer : public BinaryWriter {
@@ -124,12 +126,21 @@ std::vector<DocumentInfo> read_documents(Reader& r, std::vector<std::size_t>* by
     return documents;
 }
 
-// The diagnostics and the end mark, which must end the data.
 std::vector<Diagnostic> read_diagnostics(Reader& r) {
     std::vector<Diagnostic> diagnostics(r.items(r.num<std::uint64_t>(), 25));
     for (Diagnostic& d : diagnostics) d = get_diagnostic(r);
-    if (r.raw(k_end.size()) != k_end || !r.at_end()) throw Corrupt();
     return diagnostics;
+}
+
+// The aliases (checked against the graph when it is built) and the end mark, which must end the data.
+std::vector<std::pair<std::string, NodeIndex>> read_aliases(Reader& r) {
+    std::vector<std::pair<std::string, NodeIndex>> aliases(r.items(r.num<std::uint64_t>(), 8));
+    for (auto& [alias, v] : aliases) {
+        alias = r.str();
+        v = r.u32();
+    }
+    if (r.raw(k_end.size()) != k_end || !r.at_end()) throw Corrupt();
+    return aliases;
 }
 
 BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdgeDetails* lazy) {
@@ -181,7 +192,13 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdge
     }
 
     out.diagnostics = read_diagnostics(r);
+    auto aliases = read_aliases(r);
     out.graph = Graph(std::move(files), std::move(nodes), std::move(edges));
+    try {
+        out.graph.set_aliases(std::move(aliases));
+    } catch (const Error&) {
+        throw Corrupt();
+    }
     return out;
 }
 
@@ -265,6 +282,11 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
         put_diagnostic(w, d);
         w.item_done();
     }
+    w.num<std::uint64_t>(g.aliases().size());
+    for (const auto& [alias, v] : g.aliases()) {
+        w.str(alias);
+        w.u32(v);
+    }
     w.raw(k_end);
     w.flush();
 }
@@ -308,6 +330,7 @@ std::optional<TwinSummary> read_twin_summary(std::string_view data, const GraphF
         r.raw(out.edges * (9 + 8));
         r.raw(r.num<std::uint64_t>());
         out.diagnostics = read_diagnostics(r);
+        read_aliases(r);
         return out;
     } catch (const std::exception&) {
         return std::nullopt;

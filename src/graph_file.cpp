@@ -225,6 +225,17 @@ void write_graph(const BuildResult& r, unsigned threads, Flush flush) {
     member(out, "errors", r.count(Severity::error));
     member(out, "warnings", r.count(Severity::warning));
     out += "},\n";
+    if (!g.aliases().empty()) {
+        out += "  \"aliases\": {";
+        for (std::size_t i = 0; i < g.aliases().size(); ++i) {
+            const auto& [alias, v] = g.aliases()[i];
+            out += i == 0 ? "\n    " : ",\n    ";
+            json_string(out, alias);
+            out += ": ";
+            json_string(out, g.node(v).id);
+        }
+        out += "\n  },\n";
+    }
     array("documents", r.documents, document_line);
     out += ",\n";
     array("nodes", g.nodes(), node_line);
@@ -322,6 +333,19 @@ public:
         }
         m_edges.clear();
         m_result.graph = Graph(std::move(m_files), std::move(m_nodes), std::move(edges));
+        if (root.contains("aliases")) {
+            const Json& aliases = root.at("aliases");
+            if (!aliases.is_object()) throw Error("graph file: \"aliases\" is not an object");
+            std::vector<std::pair<std::string, NodeIndex>> found;
+            for (const auto& [alias, target] : aliases.items()) {
+                if (!target.is_string()) throw Error("graph file: alias '" + alias + "' does not name a node id");
+                auto v = m_result.graph.find(target.get<std::string>());
+                if (!v) throw Error("graph file: alias '" + alias + "' names '" + target.get<std::string>() + "', which is not a node");
+                found.emplace_back(alias, *v);
+            }
+            std::sort(found.begin(), found.end());
+            m_result.graph.set_aliases(std::move(found));
+        }
         return std::move(m_result);
     }
 

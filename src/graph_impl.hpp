@@ -23,6 +23,7 @@ struct Graph::Impl {
     std::vector<Node> nodes;
     Edges edges;
     std::map<std::string, NodeIndex, std::less<>> by_id;
+    std::vector<std::pair<std::string, NodeIndex>> aliases;
     BoostGraph g;
 };
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 
 namespace convgraph {
 
@@ -38,10 +39,12 @@ NameResolution resolve_name(const Graph& g, std::string_view name, bool include_
         return r;
     }
     std::string norm = normalize_name(name);
-    if (auto v = g.find(norm); v && usable(*v)) {
-        r.status = NameResolution::Status::found;
-        r.node = *v;
-        return r;
+    for (auto v : {g.find(norm), g.find_alias(norm)}) {
+        if (v && usable(*v)) {
+            r.status = NameResolution::Status::found;
+            r.node = *v;
+            return r;
+        }
     }
     if (include_documents) {
         if (auto v = g.find("doc:" + std::string(name))) {
@@ -180,6 +183,13 @@ std::vector<NodeIndex> list_nodes(const Graph& g, const NodeFilter& filter) {
     return out;
 }
 
+std::vector<std::string> aliases_of(const Graph& g, NodeIndex v) {
+    std::vector<std::string> out;
+    for (const auto& [alias, target] : g.aliases())
+        if (target == v) out.push_back(alias);
+    return out;
+}
+
 std::vector<SearchHit> search_nodes(const Graph& g, std::string_view text, bool include_documents) {
     std::vector<SearchHit> hits;
     std::string want = normalize_name(text);
@@ -193,26 +203,34 @@ std::vector<SearchHit> search_nodes(const Graph& g, std::string_view text, bool 
             if (next_code_point(hay, pos) == want_cps[i]) ++i;
         return i == want_cps.size();
     };
+    // A concept is matched by its id, its label and the aliases configured for it.
+    std::vector<std::vector<std::string_view>> aliases_of(g.node_count());
+    for (const auto& [alias, v] : g.aliases()) aliases_of[v].push_back(alias);
+    std::vector<std::string_view> names;
     for (NodeIndex v = 0; v < g.node_count(); ++v) {
         const Node& n = g.node(v);
         if (n.kind == Role::document && !include_documents) continue;
-        std::string label = normalize_name(n.label);
+        const std::string label = normalize_name(n.label);
         std::string_view id = n.id;
         if (n.kind == Role::document) id.remove_prefix(4);
+        names.assign({id, label});
+        names.insert(names.end(), aliases_of[v].begin(), aliases_of[v].end());
+        auto any = [&](auto&& pred) { return std::any_of(names.begin(), names.end(), pred); };
         SearchHit hit{v, 0, ""};
-        if (id == want || label == want) {
+        if (any([&](std::string_view s) { return s == want; })) {
             hit.how = "exact";
-        } else if (starts_with(id, want) || starts_with(label, want)) {
+        } else if (any([&](std::string_view s) { return starts_with(s, want); })) {
             hit.score = 1;
             hit.how = "prefix";
-        } else if (id.find(want) != std::string_view::npos || label.find(want) != std::string::npos) {
+        } else if (any([&](std::string_view s) { return s.find(want) != std::string_view::npos; })) {
             hit.score = 2;
             hit.how = "substring";
-        } else if (want_cps.size() > 1 && (subsequence(id) || subsequence(label))) {
+        } else if (want_cps.size() > 1 && any(subsequence)) {
             hit.score = 3;
             hit.how = "subsequence";
         } else if (want_cps.size() >= 3) {  // near spellings of one or two characters are noise
-            std::size_t d = std::min(edit_distance(want, id), edit_distance(want, label));
+            std::size_t d = std::numeric_limits<std::size_t>::max();
+            for (std::string_view s : names) d = std::min(d, edit_distance(want, s));
             if (d > limit) continue;
             hit.score = 4 + d;
             hit.how = "fuzzy";

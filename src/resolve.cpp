@@ -175,7 +175,15 @@ public:
             std::sort(e.provenance.begin(), e.provenance.end());
             e.provenance.erase(std::unique(e.provenance.begin(), e.provenance.end()), e.provenance.end());
         }
-        return Graph(std::move(files), std::move(nodes), std::move(m_edges));
+        Graph g(std::move(files), std::move(nodes), std::move(m_edges));
+        // The aliases whose target became a node: a query then finds the node by either name.
+        std::vector<std::pair<std::string, NodeIndex>> aliases;
+        for (const auto& [alias, target] : m_aliases.entries()) {
+            if (alias == target) continue;
+            if (auto v = g.find(target)) aliases.emplace_back(alias, *v);
+        }
+        g.set_aliases(std::move(aliases));
+        return g;
     }
 
 private:

@@ -18,6 +18,7 @@ namespace {
 BuildResult sample() {
     BuildOptions options;
     options.jobs = 1;
+    options.aliases.add("乙的别名", "乙");
     return build_graph_from_sources(
         {{"a.md", "# 01-甲\n\n| 因素 | 作用机制 | 收敛效果 |\n|---|---|---|\n| **乙** | 机制\"引号\" | 效果 |\n\n"
                   "```mermaid\ngraph LR\n  A[机制] -.->|标签| B[效果]\n```\n\n[b](b.md) [坏](#nope)\n"},
@@ -42,6 +43,8 @@ TEST_CASE("the binary twin reads back the same graph", "[graph_binary]") {
     CHECK(write_graph_json(*back) == write_graph_json(r));
     CHECK(back->diagnostics.size() == r.diagnostics.size());
     CHECK(back->graph.edge_count() == r.graph.edge_count());
+    REQUIRE(r.graph.aliases().size() == 1);
+    CHECK(back->graph.aliases() == r.graph.aliases());
 }
 
 TEST_CASE("a twin with another stamp is stale", "[graph_binary]") {

@@ -18,6 +18,8 @@ namespace {
 std::string sample_json() {
     BuildOptions options;
     options.jobs = 1;
+    options.aliases.add("乙的别名", "乙");
+    options.aliases.add("无处", "不存在的概念");  // no such concept: left out of the graph's aliases
     BuildResult r = build_graph_from_sources(
         {{"a.md", "# 01-甲\n\n| 因素 | 作用机制 | 收敛效果 |\n|---|---|---|\n| **乙** | 机制\"引号\"，\\反斜杠 | 效果 |\n\n"
                   "```mermaid\ngraph LR\n  A[机制] -.->|标签 & <尖括号>| B[效果]\n```\n\n[b](b.md) [坏](#nope)\n"},
@@ -41,6 +43,22 @@ TEST_CASE("write read write is byte-identical", "[graph_file]") {
     CHECK(back.documents.size() == 2);
     CHECK(back.graph.node_count() == j["nodes"].size());
     CHECK(back.diagnostics.size() == j["diagnostics"].size());
+    CHECK(j["aliases"] == nlohmann::json::object({{"乙的别名", "乙"}}));
+    REQUIRE(back.graph.aliases().size() == 1);
+    CHECK(back.graph.aliases()[0].first == "乙的别名");
+    CHECK(back.graph.node(back.graph.aliases()[0].second).id == "乙");
+}
+
+TEST_CASE("aliases are written only when there are some, and must name nodes", "[graph_file]") {
+    BuildResult plain = build_graph_from_sources({{"a.md", "# 01-甲\n"}}, BuildOptions{});
+    CHECK(write_graph_json(plain).find("\"aliases\"") == std::string::npos);
+    auto j = nlohmann::ordered_json::parse(sample_json());
+    j["aliases"]["别的"] = "没有这个节点";
+    CHECK_THROWS_WITH(read_graph_json(j.dump()), Catch::Contains("alias '别的' names '没有这个节点', which is not a node"));
+    j["aliases"] = nlohmann::ordered_json::array();
+    CHECK_THROWS_WITH(read_graph_json(j.dump()), Catch::Contains("\"aliases\" is not an object"));
+    j["aliases"] = {{"别的", 3}};
+    CHECK_THROWS_WITH(read_graph_json(j.dump()), Catch::Contains("alias '别的' does not name a node id"));
 }
 
 TEST_CASE("malformed JSON is an Error", "[graph_file]") {

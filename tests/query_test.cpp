@@ -182,6 +182,29 @@ TEST_CASE("search finds substrings and near spellings, best first") {
     CHECK(search_nodes(g, "").empty());
 }
 
+TEST_CASE("a configured alias names its target in queries and in search") {
+    BuildOptions options;
+    options.aliases.add("Second Mechanism", "机二");
+    BuildResult r = build_graph_from_sources({{"01.1.1-测试主题.md", k_note}}, options);
+    const Graph& g = r.graph;
+    const NodeIndex target = *g.find("机二");
+    auto found = resolve_name(g, "ＳＥＣＯＮＤ  mechanism");  // normalised like any name
+    REQUIRE(found.status == NameResolution::Status::found);
+    CHECK(found.node == target);
+    CHECK(aliases_of(g, target) == std::vector<std::string>{"second mechanism"});
+    CHECK(aliases_of(g, *g.find("机一")).empty());
+    auto hits = search_nodes(g, "second mech");
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].node == target);
+    CHECK(hits[0].how == "prefix");
+    auto fuzzy = search_nodes(g, "secund mechanism");
+    REQUIRE_FALSE(fuzzy.empty());
+    CHECK(fuzzy[0].node == target);
+    CHECK(fuzzy[0].how == "fuzzy");
+    // Without the alias the name is unknown.
+    CHECK(resolve_name(test_graph(), "second mechanism").status == NameResolution::Status::unknown);
+}
+
 TEST_CASE("documents resolve by path, file name or series number") {
     const Graph& g = test_graph();
     for (const char* name : {"01.1.1-测试主题.md", "doc:01.1.1-测试主题.md", "01.1.1-测试主题", "01.1.1"}) {

@@ -85,6 +85,12 @@ public:
     void set_edge_details(EdgeIndex i, Edge&& details);
 
     std::optional<NodeIndex> find(std::string_view id) const;
+
+    // The configured aliases whose target is a node: (normalised alias, node), sorted by alias.
+    // set_aliases throws Error when they are not sorted and unique or a node is out of range.
+    void set_aliases(std::vector<std::pair<std::string, NodeIndex>> aliases);
+    const std::vector<std::pair<std::string, NodeIndex>>& aliases() const;
+    std::optional<NodeIndex> find_alias(std::string_view normalized) const;
     std::vector<EdgeIndex> out_edges(NodeIndex v) const;  // in edge order
     std::vector<EdgeIndex> in_edges(NodeIndex v) const;
     std::size_t degree(NodeIndex v) const;  // in + out

@@ -18,9 +18,13 @@ struct NameResolution {
 };
 
 // Resolves a user-typed name: exact id, then normalised name (which covers case, width and
-// emphasis), then a unique prefix of a normalised name or label, then a unique substring.
+// emphasis), then a configured alias (Graph::aliases), then a unique prefix of a normalised name
+// or label, then a unique substring.
 // Unknown names come with up to five suggestions by edit distance (counted in characters).
 NameResolution resolve_name(const Graph& g, std::string_view name, bool include_documents = true);
+
+// The configured aliases (normalised) that name node `v`, sorted.
+std::vector<std::string> aliases_of(const Graph& g, NodeIndex v);
 
 // Resolves a note: its path relative to the corpus root, "doc:<path>", or a unique suffix or
 // prefix of the path (a file name with or without ".md", a series number).

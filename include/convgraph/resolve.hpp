@@ -49,7 +49,8 @@ public:
     void release_merged();
     // Adds `links_to` edges between notes already added; links naming other notes are ignored.
     void add_links(const std::vector<DocumentLink>& links);
-    // The graph; the builder is empty afterwards.
+    // The graph, with the aliases whose target is one of its nodes (Graph::aliases); the builder
+    // is empty afterwards.
     Graph finish();
 
 private:

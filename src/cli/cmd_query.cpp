@@ -198,6 +198,7 @@ int run_show(const QueryArgs& args) {
         j["roles"] = Json::array();
         for (Role role : n.roles) j["roles"].push_back(to_string(role));
         if (!n.description.empty()) j["description"] = n.description;
+        if (auto aliases = aliases_of(g, v); !aliases.empty()) j["aliases"] = aliases;
         Json edges = Json::array();
         for (const auto& group : groups) {
             for (EdgeIndex e : group.edges) {
@@ -245,6 +246,11 @@ int run_show(const QueryArgs& args) {
     std::cout << "  kind:  " << to_string(n.kind) << "\n";
     std::cout << "  roles: " << roles_text(n) << "\n";
     if (n.id != n.label) std::cout << "  id:    " << n.id << "\n";
+    if (auto aliases = aliases_of(g, v); !aliases.empty()) {
+        std::string text;
+        for (const auto& a : aliases) text += (text.empty() ? "" : ", ") + a;
+        std::cout << "  alias: " << text << "\n";
+    }
     if (!n.description.empty()) std::cout << "  about: " << n.description << "\n";
     for (const auto& group : groups) {
         std::string head = std::string(group.outgoing ? "" : "← ") + std::string(to_string(group.relation)) +

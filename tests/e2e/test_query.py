@@ -161,6 +161,24 @@ class QueryTest(TempDirTest):
         r = self.q("search", "zzzz")
         self.assertEqual(r.code, 1, r)
 
+    def test_configured_alias_names_its_concept(self):
+        corpus = self.copy_fixture("house")
+        with open(os.path.join(corpus, "convgraph.json"), "w", encoding="utf-8") as f:
+            f.write('{"aliases": {"CI 统一": "测试框架统一"}}')
+        graph = os.path.join(self.tmp, "g.json")
+        r = run("build", corpus, "-o", graph)
+        self.assertTrue(os.path.exists(graph), r)
+        r = self.q("show", "ＣＩ  统一", graph=graph)  # width, case and spacing normalised
+        self.assertEqual(r.code, 0, r)
+        self.assertTrue(r.out.startswith("测试框架统一\n"), r.out[:80])
+        self.assertIn("  alias: ci 统一\n", r.out)
+        r = self.q("search", "CI 统", "--format", "tsv", graph=graph)
+        self.assertEqual(r.out.splitlines()[1].split("\t")[:3], ["测试框架统一", "driver", "prefix"], r.out)
+        r = self.q("upstream", "CI 统一", "--format", "tsv", graph=graph)
+        self.assertEqual(r.code, 0, r)
+        # The graph without the configuration knows no such name.
+        self.assertEqual(self.q("show", "CI 统一").code, 1)
+
     # names
     def test_ambiguous_name_lists_candidates_exit_2(self):
         for cmd in (["show", "测试"], ["upstream", "测试"], ["path", "测试", "平台收敛"], ["where", "测试"]):
