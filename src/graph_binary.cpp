@@ -59,12 +59,7 @@ private:
 using Reader = BinaryReader;
 using Corrupt = BinaryCorrupt;
 
-
-void write_place(Writer& w, const Place& p) {
-    w.u32(p.file);
-    w.count(p.line);
-    w.count(p.column);
-}
+void write_place(Writer& w, const Place& p) { w.u32x3(p.file, p.line, p.column); }
 
 Place read_place(Reader& r, std::size_t files) {
     const auto [file, line, column] = r.u32x3();  // as write_place wrote them
