@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
@@ -129,7 +130,11 @@ std::string normalize_name(std::string_view name) {
     if (folds_to_ascii_lower(stripped)) {
         for (char& c : stripped)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return strip_marks(stripped);  // as below: the result of the mapping is stripped again
+        // As below, the result of the mapping is stripped again. Lower-casing makes no marks and
+        // no white space, and the first pass left neither '*', '`' nor white space to change, so
+        // the second pass can only drop a '_' or '~' that a removed mark had kept ("_ _a").
+        if (std::none_of(stripped.begin(), stripped.end(), [](char c) { return c == '_' || c == '~'; })) return stripped;
+        return strip_marks(stripped);
     }
     std::string valid = repair_utf8(stripped);
     utf8proc_uint8_t* mapped = nullptr;
