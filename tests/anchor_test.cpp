@@ -5,8 +5,10 @@
 #include "convgraph/markdown.hpp"
 
 #include <catch2/catch.hpp>
+#include <utf8proc.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace convgraph;
@@ -113,4 +115,18 @@ TEST_CASE("github_slug keeps ASCII letters digits underscore and hyphen only", "
     ascii += '\x7F';
     CHECK(github_slug(ascii) == "--0123456789abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz");
     CHECK(github_slug("A-b_C 中文、Ⓐ！") == "a-b_c-中文ⓐ");
+}
+
+TEST_CASE("github_slug keeps every CJK ideograph as it is, as utf8proc's case and category say", "[anchor]") {
+    // The slug's shortcut for U+3400–U+4DBF and U+4E00–U+9FFF must agree with the general rule:
+    // a letter (category L*) that lower-cases to itself is kept.
+    for (auto [lo, hi] : {std::pair<char32_t, char32_t>{0x3400, 0x4DBF}, std::pair<char32_t, char32_t>{0x4E00, 0x9FFF}}) {
+        for (char32_t cp = lo; cp <= hi; ++cp) {
+            INFO("U+" << std::hex << static_cast<unsigned>(cp));
+            REQUIRE(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)) == static_cast<utf8proc_int32_t>(cp));
+            const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+            REQUIRE((category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO));
+        }
+    }
+    CHECK(github_slug("三层 模型（概览）") == "三层-模型概览");
 }
