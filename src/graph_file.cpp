@@ -134,12 +134,20 @@ void node_line(std::string& out, const Node& n) {
     }
     out += ']';
     if (!n.description.empty()) member(out, "description", n.description);
+    // `, "<role>"]` for each role, made once: a popular concept has thousands of places.
+    static const auto role_tails = [] {
+        std::array<std::string, k_all_roles.size()> t;
+        for (Role r : k_all_roles) {
+            std::string& tail = t[static_cast<std::size_t>(r)];
+            json_string(tail.append(", "), to_string(r));
+            tail += ']';
+        }
+        return t;
+    }();
     out += ", \"at\": [";
     for (std::size_t i = 0; i < n.provenance.size(); ++i) {
         place(out, n.provenance[i].place, i == 0);
-        out += ", ";
-        json_string(out, to_string(n.provenance[i].role));
-        out += ']';
+        out += role_tails[static_cast<std::size_t>(n.provenance[i].role)];
     }
     out += "]}";
 }
