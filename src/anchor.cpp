@@ -74,8 +74,8 @@ std::string github_slug(std::string_view heading_text) {
             append_utf8(out, after_letter && !before_letter ? U'\u03C2' : U'\u03C3');
             continue;
         }
-        if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) {
-            append_utf8(out, cp);  // CJK ideographs: letters without case (tests/anchor_test.cpp checks)
+        if (is_cjk_ideograph(cp)) {  // a letter without case: kept as it is
+            append_utf8(out, cp);
             continue;
         }
         char32_t lower = 0;

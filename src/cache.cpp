@@ -56,7 +56,6 @@ SourceLoc get_loc(BinaryReader& r, const std::string& path) {
     return loc;
 }
 
-
 }  // namespace
 
 std::string content_hash(std::string_view data) {

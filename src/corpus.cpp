@@ -5,14 +5,13 @@
 #include "convgraph/unicode.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <optional>
-#include <string_view>
 #include <set>
+#include <string_view>
 #include <system_error>
-
-#include <cerrno>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -217,7 +216,8 @@ std::optional<std::string> read_note(const CorpusFile& file, const CorpusLimits&
     // a FIFO that took a note's name is refused below instead of blocking the build.
     const int fd = ::open(file.full_path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        diags.error({file.path, 0, 0}, "unreadable-file", std::string("cannot read file: ") + std::strerror(errno));
+        const int err = errno;
+        diags.error({file.path, 0, 0}, "unreadable-file", "cannot read file: " + std::system_category().message(err));
         return std::nullopt;
     }
     struct Closer {
@@ -225,7 +225,12 @@ std::optional<std::string> read_note(const CorpusFile& file, const CorpusLimits&
         ~Closer() { ::close(fd); }
     } closer{fd};
     struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (::fstat(fd, &st) != 0) {
+        const int err = errno;
+        diags.error({file.path, 0, 0}, "unreadable-file", "cannot read file: " + std::system_category().message(err));
+        return std::nullopt;
+    }
+    if (!S_ISREG(st.st_mode)) {
         diags.error({file.path, 0, 0}, "unreadable-file", "cannot read file: not a regular file");
         return std::nullopt;
     }
@@ -236,7 +241,8 @@ std::optional<std::string> read_note(const CorpusFile& file, const CorpusLimits&
                         std::to_string(limits.max_file_bytes) + "; skipped");
         return std::nullopt;
     }
-    // Read to the end: a note that grows meanwhile is read whole (and the limit checked again).
+    // Read to the end: a note that grows meanwhile is read whole (and the limit checked again),
+    // and so is a file whose stat gives no size (as /proc files do).
     std::string text(static_cast<std::size_t>(size) + 1, '\0');
     std::size_t got = 0;
     for (;;) {
@@ -247,7 +253,8 @@ std::optional<std::string> read_note(const CorpusFile& file, const CorpusLimits&
         const ssize_t n = ::read(fd, text.data() + got, text.size() - got);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
-            diags.error({file.path, 0, 0}, "unreadable-file", std::string("read error: ") + std::strerror(errno));
+            const int err = errno;
+            diags.error({file.path, 0, 0}, "unreadable-file", "read error: " + std::system_category().message(err));
             return std::nullopt;
         }
         if (n == 0) break;

@@ -26,9 +26,9 @@
 #include "binary_io.hpp"
 
 #include <algorithm>
-#include <array>
 #include <limits>
 #include <stdexcept>
+#include <tuple>
 
 namespace convgraph {
 
@@ -163,12 +163,22 @@ BuildResult read(std::string_view data, const GraphFileStamp& expected, TwinEdge
         }
     }
 
+    // In graph order, as written: the Graph keeps them where they are, so the edges' details
+    // and the aliases, which go by position, stay with their nodes and edges.
+    for (std::size_t i = 1; i < nodes.size(); ++i)
+        if (!(nodes[i - 1].id < nodes[i].id)) throw Corrupt();
+
     Edges edges(r.items(r.num<std::uint64_t>(), 9 + 8 + 16));
+    const Edge* previous = nullptr;
     for (Edge& e : edges) {
         e.relation = enum_at(r.u8(), k_all_relations);
         e.source = r.u32();
         e.target = r.u32();
         if (e.source >= nodes.size() || e.target >= nodes.size()) throw Corrupt();
+        if (previous && !(std::tie(previous->source, previous->target, previous->relation) <
+                          std::tie(e.source, e.target, e.relation)))
+            throw Corrupt();
+        previous = &e;
     }
     TwinEdgeDetails details;
     details.offsets = r.raw(8 * edges.size());
@@ -281,6 +291,7 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
     for (const auto& [alias, v] : g.aliases()) {
         w.str(alias);
         w.u32(v);
+        w.item_done();
     }
     w.raw(k_end);
     w.flush();

@@ -32,9 +32,8 @@ bool is_space(char32_t cp) {
 bool folds_to_ascii_lower(std::string_view text) {
     for (std::size_t pos = 0; pos < text.size();) {
         char32_t cp = next_code_point(text, pos);
-        bool trivial = cp < 0x80 || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-                       (cp >= 0x3001 && cp <= 0x3029) || (cp >= 0x2013 && cp <= 0x2014) ||
-                       (cp >= 0x2018 && cp <= 0x2023);
+        bool trivial = cp < 0x80 || is_cjk_ideograph(cp) || (cp >= 0x3001 && cp <= 0x3029) ||
+                       (cp >= 0x2013 && cp <= 0x2014) || (cp >= 0x2018 && cp <= 0x2023);
         if (!trivial) return false;
     }
     return true;

@@ -336,7 +336,7 @@ CorpusScan scan_roots(const std::vector<fs::path>& roots, const BuildOptions& op
         dir_of_prefix[prefix] = root;
     }
     std::erase_if(scan.files, [&](const CorpusFile& f) { return ignored(options, f.path); });
-    std::sort(scan.files.begin(), scan.files.end(), [](const CorpusFile& a, const CorpusFile& b) { return a.path < b.path; });
+    std::ranges::sort(scan.files, {}, &CorpusFile::path);
     scan.diagnostics = scan_sink.take();
     scan.file_exists = [dir_of_prefix](const std::string& path) {
         for (const auto& [prefix, dir] : dir_of_prefix) {
@@ -362,7 +362,7 @@ BuildResult build_graph_from_sources(const std::vector<std::pair<std::string, st
     std::vector<Input> inputs;
     for (const auto& [path, text] : sources)
         if (!ignored(options, path)) inputs.push_back(Input{path, std::nullopt, &text});
-    std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
+    std::ranges::sort(inputs, {}, &Input::path);
     return build(std::move(inputs), {}, options, [](const std::string&) { return false; });
 }
 

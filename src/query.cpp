@@ -204,8 +204,8 @@ std::vector<SearchHit> search_nodes(const Graph& g, std::string_view text, bool 
         return i == want_cps.size();
     };
     // A concept is matched by its id, its label and the aliases configured for it.
-    std::vector<std::vector<std::string_view>> aliases_of(g.node_count());
-    for (const auto& [alias, v] : g.aliases()) aliases_of[v].push_back(alias);
+    std::vector<std::vector<std::string_view>> aliases_by_node(g.node_count());
+    for (const auto& [alias, v] : g.aliases()) aliases_by_node[v].push_back(alias);
     std::vector<std::string_view> names;
     for (NodeIndex v = 0; v < g.node_count(); ++v) {
         const Node& n = g.node(v);
@@ -214,7 +214,7 @@ std::vector<SearchHit> search_nodes(const Graph& g, std::string_view text, bool 
         std::string_view id = n.id;
         if (n.kind == Role::document) id.remove_prefix(4);
         names.assign({id, label});
-        names.insert(names.end(), aliases_of[v].begin(), aliases_of[v].end());
+        names.insert(names.end(), aliases_by_node[v].begin(), aliases_by_node[v].end());
         auto any = [&](auto&& pred) { return std::any_of(names.begin(), names.end(), pred); };
         SearchHit hit{v, 0, ""};
         if (any([&](std::string_view s) { return s == want; })) {

@@ -177,9 +177,10 @@ public:
         }
         Graph g(std::move(files), std::move(nodes), std::move(m_edges));
         // The aliases whose target became a node: a query then finds the node by either name.
+        // An alias that is itself the id of a node (aliases are not chained) names that node.
         std::vector<std::pair<std::string, NodeIndex>> aliases;
         for (const auto& [alias, target] : m_aliases.entries()) {
-            if (alias == target) continue;
+            if (alias == target || g.find(alias)) continue;
             if (auto v = g.find(target)) aliases.emplace_back(alias, *v);
         }
         g.set_aliases(std::move(aliases));

@@ -3,6 +3,7 @@
 #include "convgraph/anchor.hpp"
 #include "convgraph/diagnostics.hpp"
 #include "convgraph/markdown.hpp"
+#include "convgraph/unicode.hpp"
 
 #include <catch2/catch.hpp>
 #include <utf8proc.h>
@@ -123,6 +124,7 @@ TEST_CASE("github_slug keeps every CJK ideograph as it is, as utf8proc's case an
     for (auto [lo, hi] : {std::pair<char32_t, char32_t>{0x3400, 0x4DBF}, std::pair<char32_t, char32_t>{0x4E00, 0x9FFF}}) {
         for (char32_t cp = lo; cp <= hi; ++cp) {
             INFO("U+" << std::hex << static_cast<unsigned>(cp));
+            REQUIRE(is_cjk_ideograph(cp));
             REQUIRE(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)) == static_cast<utf8proc_int32_t>(cp));
             const auto category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
             REQUIRE((category >= UTF8PROC_CATEGORY_LU && category <= UTF8PROC_CATEGORY_LO));

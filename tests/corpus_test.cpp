@@ -147,6 +147,7 @@ TEST_CASE("read_note reads a note and skips one that is too large", "[corpus]") 
 }
 
 TEST_CASE("read_note refuses a FIFO with a note's name instead of waiting for a writer", "[corpus]") {
+    // Without O_NONBLOCK the open would wait for a writer: this test would hang (ctest times out).
     TempDir dir;
     REQUIRE(::mkfifo((dir.path() / "pipe.md").c_str(), 0600) == 0);
     DiagnosticSink sink;
@@ -170,6 +171,25 @@ TEST_CASE("read_note reads an empty note and a note larger than one read", "[cor
     CHECK(read_note({"empty.md", dir.path() / "empty.md"}, CorpusLimits{}, sink) == std::optional<std::string>(""));
     CHECK(read_note({"big.md", dir.path() / "big.md"}, CorpusLimits{}, sink) == std::optional<std::string>(big));
     CHECK(sink.all().empty());
+}
+
+TEST_CASE("read_note reads a file whose stat gives no size to its end, and keeps to the limit", "[corpus]") {
+    DiagnosticSink sink;
+    // /proc files say 0 bytes: the text is read until the end all the same (the buffer grows).
+    auto status = read_note({"status.md", "/proc/self/status"}, CorpusLimits{}, sink);
+    REQUIRE(status.has_value());
+    CHECK(status->rfind("Name:", 0) == 0);
+    CHECK(status->size() > 200);
+    CHECK(sink.all().empty());
+    CorpusLimits small;
+    small.max_file_bytes = 16;  // a file that grows past the limit while it is read is refused
+    CHECK_FALSE(read_note({"status.md", "/proc/self/status"}, small, sink).has_value());
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].code == "file-too-large");
+    TempDir dir;
+    dir.write("exact.md", std::string(16, 'x'));  // exactly at the limit: read
+    CHECK(read_note({"exact.md", dir.path() / "exact.md"}, small, sink) == std::optional<std::string>(std::string(16, 'x')));
+    CHECK(sink.all().size() == 1);
 }
 
 TEST_CASE("a NUL byte makes a note binary", "[corpus]") {

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -45,6 +47,18 @@ TEST_CASE("the binary twin reads back the same graph", "[graph_binary]") {
     CHECK(back->graph.edge_count() == r.graph.edge_count());
     REQUIRE(r.graph.aliases().size() == 1);
     CHECK(back->graph.aliases() == r.graph.aliases());
+}
+
+TEST_CASE("a twin whose alias names no node is refused", "[graph_binary]") {
+    BuildResult r = sample();
+    GraphFileStamp stamp{1, 2};
+    std::string data = twin(r, stamp);
+    // The last alias's node index is the u32 just before "END\0".
+    REQUIRE(data.size() > 8);
+    const std::size_t at = data.size() - 8;
+    const auto nodes = static_cast<std::uint32_t>(r.graph.node_count());
+    std::memcpy(&data[at], &nodes, 4);
+    CHECK_FALSE(read_graph_binary(data, stamp));
 }
 
 TEST_CASE("a twin with another stamp is stale", "[graph_binary]") {

@@ -153,6 +153,25 @@ TEST_CASE("aliases merge spellings into the target concept", "[resolve]") {
     // Labelled as the configuration spells the target, though the note says "LLM" first.
     CHECK(node(g, "large language model").label == "Large Language Model");
     CHECK(g.node_count() == 2);  // the concept and the document
+    REQUIRE(g.aliases().size() == 1);
+    CHECK(g.aliases()[0].first == "llm");
+    CHECK(g.node(g.aliases()[0].second).id == "large language model");
+}
+
+TEST_CASE("an alias that is itself the id of a concept is not kept as an alias", "[resolve]") {
+    NoteFacts n;
+    n.path = "a.md";
+    n.mentions = {{"甲", Role::driver, {"a.md", 2, 1}, ""}, {"乙", Role::effect, {"a.md", 3, 1}, ""}};
+    AliasTable aliases;
+    aliases.add("甲", "乙");  // 甲 → 乙 ...
+    aliases.add("乙", "丙");  // ... and 乙 → 丙, not chained: the mention of 甲 becomes the node 乙
+    Graph g = resolve_graph({n}, {}, aliases);
+    CHECK(g.find("乙").has_value());
+    CHECK(g.find("丙").has_value());
+    // "甲" names 乙; "乙" is a node's own id (乙's mention went to 丙), so it is no alias.
+    REQUIRE(g.aliases().size() == 1);
+    CHECK(g.aliases()[0].first == "甲");
+    CHECK(g.node(g.aliases()[0].second).id == "乙");
 }
 
 TEST_CASE("Graph sorts nodes and edges and answers adjacency", "[resolve][graph]") {

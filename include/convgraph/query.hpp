@@ -18,8 +18,8 @@ struct NameResolution {
 };
 
 // Resolves a user-typed name: exact id, then normalised name (which covers case, width and
-// emphasis), then a configured alias (Graph::aliases), then a unique prefix of a normalised name
-// or label, then a unique substring.
+// emphasis), then a configured alias (Graph::aliases), then "doc:" + name, then a label, then a
+// unique prefix of an id or a normalised label, then a unique substring of an id.
 // Unknown names come with up to five suggestions by edit distance (counted in characters).
 NameResolution resolve_name(const Graph& g, std::string_view name, bool include_documents = true);
 

@@ -27,7 +27,7 @@ Runner setup_query(CLI::App& app, const GlobalOptions& global) {
     using Entry = std::pair<CLI::App*, std::function<int()>>;
     std::vector<Entry> subs;
 
-    CLI::App* show = app.add_subcommand("show", "Show one concept: roles, description, edges by relation, where it is stated");
+    CLI::App* show = app.add_subcommand("show", "Show one concept: roles, aliases, description, edges by relation, where it is stated");
     add_common(show, false);
     show->add_option("name", args->name, "Concept name (exact, normalised, alias, or unique prefix)")->required();
     subs.emplace_back(show, [args] { return run_show(*args); });
