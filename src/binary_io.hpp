@@ -53,7 +53,7 @@ public:
         if (s.size() <= 60) {  // most strings: the size and the bytes in one append
             char bytes[64];
             store(bytes, static_cast<std::uint32_t>(s.size()));
-            std::memcpy(bytes + 4, s.data(), s.size());
+            if (!s.empty()) std::memcpy(bytes + 4, s.data(), s.size());  // an empty view's data() may be null
             m_out.append(bytes, 4 + s.size());
             return;
         }
