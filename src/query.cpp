@@ -68,15 +68,21 @@ NameResolution resolve_name(const Graph& g, std::string_view name, bool include_
             if (settle(r, std::move(matches))) return r;
         }
     }
-    // Unknown: suggest the nearest names, counted in characters.
+    // Unknown: suggest the nearest names, ids and aliases, counted in characters; each concept
+    // once, by its nearest name.
+    std::vector<std::size_t> nearest(g.node_count(), std::numeric_limits<std::size_t>::max());
+    const std::size_t len = code_point_count(norm);
+    const std::size_t limit = std::max<std::size_t>(2, (len + 2) / 3);
+    auto consider = [&](NodeIndex v, std::string_view spelling) {
+        if (!usable(v)) return;
+        const std::size_t d = edit_distance(norm, spelling);
+        if (d <= limit) nearest[v] = std::min(nearest[v], d);
+    };
+    for (NodeIndex v = 0; v < g.node_count(); ++v) consider(v, g.node(v).id);
+    for (const auto& [alias, v] : g.aliases()) consider(v, alias);
     std::vector<std::pair<std::size_t, NodeIndex>> scored;
-    std::size_t len = code_point_count(norm);
-    for (NodeIndex v = 0; v < g.node_count(); ++v) {
-        if (!usable(v)) continue;
-        std::size_t d = edit_distance(norm, g.node(v).id);
-        std::size_t limit = std::max<std::size_t>(2, (len + 2) / 3);
-        if (d <= limit) scored.emplace_back(d, v);
-    }
+    for (NodeIndex v = 0; v < g.node_count(); ++v)
+        if (nearest[v] <= limit) scored.emplace_back(nearest[v], v);
     std::sort(scored.begin(), scored.end());
     for (std::size_t i = 0; i < scored.size() && i < 5; ++i) r.candidates.push_back(scored[i].second);
     return r;

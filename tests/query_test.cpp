@@ -201,8 +201,15 @@ TEST_CASE("a configured alias names its target in queries and in search") {
     REQUIRE_FALSE(fuzzy.empty());
     CHECK(fuzzy[0].node == target);
     CHECK(fuzzy[0].how == "fuzzy");
-    // Without the alias the name is unknown.
-    CHECK(resolve_name(test_graph(), "second mechanism").status == NameResolution::Status::unknown);
+    // A near spelling of an alias suggests its concept.
+    auto near = resolve_name(g, "second mechanisn");
+    REQUIRE(near.status == NameResolution::Status::unknown);
+    REQUIRE_FALSE(near.candidates.empty());
+    CHECK(near.candidates.front() == target);
+    // Without the alias the name is unknown, and nothing is near it.
+    auto plain = resolve_name(test_graph(), "second mechanism");
+    CHECK(plain.status == NameResolution::Status::unknown);
+    CHECK(plain.candidates.empty());
 }
 
 TEST_CASE("documents resolve by path, file name or series number") {
