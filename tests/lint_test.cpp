@@ -57,6 +57,21 @@ TEST_CASE("config parses every section", "[lint]") {
     CHECK(c.max_file_size == 100u);
 }
 
+TEST_CASE("of aliases naming one target in two spellings, the first in byte order labels it", "[lint]") {
+    const char* note = "# 01-甲\n\n| 因素 | 作用机制 | 收敛效果 |\n|---|---|---|\n| tf 统治 | 机制 | 效果 |\n";
+    struct Case {
+        const char* config;
+        const char* label;
+    };
+    for (auto [json, label] : {Case{R"({"aliases": {"tf 统治": "transformer 主导", "TF": "Transformer 主导"}})", "Transformer 主导"},
+                               Case{R"({"aliases": {"tf 统治": "Transformer 主导", "TF": "transformer 主导"}})", "transformer 主导"}}) {
+        BuildResult r = build_graph_from_sources({{"a.md", note}}, options_from_config(parse_config(json, "c.json")));
+        auto v = r.graph.find("transformer 主导");
+        REQUIRE(v);
+        CHECK(r.graph.node(*v).label == label);
+    }
+}
+
 TEST_CASE("config errors name the key", "[lint]") {
     auto message = [](const char* text) {
         try {
