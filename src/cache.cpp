@@ -275,7 +275,8 @@ void NoteCache::close(bool compact) {
     c.fd = -1;
 }
 
-std::optional<NoteAnalysis> NoteCache::load(const std::string& key, const std::string& path) const {
+std::optional<NoteAnalysis> NoteCache::load(const std::string& key, const std::string& path,
+                                            std::uint64_t* facts) const {
     const Impl& c = *m_impl;
     if (c.fd < 0) return std::nullopt;
     auto it = c.records.find(key);
@@ -285,26 +286,30 @@ std::optional<NoteAnalysis> NoteCache::load(const std::string& key, const std::s
     if (!read_at(c.fd, data.data(), data.size(), rec.offset) || std::string_view(data).substr(4, k_key_size) != key)
         return std::nullopt;
     if (!intact(data)) return std::nullopt;
-    auto a = decode_note_analysis(std::string_view(data).substr(k_record_head), path);
+    const std::string_view entry = std::string_view(data).substr(k_record_head);
+    auto a = decode_note_analysis(entry, path);
     if (a) m_impl->use(rec);
+    if (a && facts) *facts = facts_hash(entry);
     return a;
 }
 
-void NoteCache::store(const std::string& key, const NoteAnalysis& analysis) const {
+std::optional<std::uint64_t> NoteCache::store(const std::string& key, const NoteAnalysis& analysis) const {
     Impl& c = *m_impl;
-    if (c.fd < 0 || key.size() != k_key_size) return;
+    if (c.fd < 0 || key.size() != k_key_size) return std::nullopt;
+    std::optional<std::uint64_t> facts;
     try {
         std::string record;
         BinaryWriter w(record);
         w.raw(k_record_magic);
         w.raw(key);
         const std::string entry = encode_note_analysis(analysis);
+        facts = facts_hash(entry);
         w.u32(entry.size());
         w.num<std::uint64_t>(XXH3_64bits(entry.data(), entry.size()));
         w.raw(entry);
         const auto n = static_cast<std::uint32_t>(entry.size());
         std::lock_guard lock(c.mutex);
-        if (c.broken) return;
+        if (c.broken) return facts;
         // One write per record on a descriptor opened O_APPEND: records of two builds appending
         // at once do not interleave. Where it landed is where the descriptor now is, less it.
         // A short write (a full disk) may have let another build's record in behind it: stop
@@ -315,20 +320,21 @@ void NoteCache::store(const std::string& key, const NoteAnalysis& analysis) cons
         } while (put < 0 && errno == EINTR);
         if (put != static_cast<ssize_t>(record.size())) {
             c.broken = true;
-            return;
+            return facts;
         }
         const off_t end = ::lseek(c.fd, 0, SEEK_CUR);
         if (end < 0 || static_cast<std::uint64_t>(end) < record.size()) {
             c.broken = true;
-            return;
+            return facts;
         }
         c.used.push_back(Impl::Record{static_cast<std::uint64_t>(end) - record.size(), n});
     } catch (const std::exception&) {
         // An entry too large to encode, or out of memory: a miss next time.
     }
+    return facts;
 }
 
-std::string encode_note_analysis(const NoteAnalysis& a, bool with_bytes) {
+std::string encode_note_analysis(const NoteAnalysis& a) {
     // What the later stages read: heading anchors and links (all a build keeps of the document
     // anyway), diagnostics, facts. A plain binary layout: the nlohmann tree this replaced made
     // a warm build slower than analysing the notes again.
@@ -338,7 +344,7 @@ std::string encode_note_analysis(const NoteAnalysis& a, bool with_bytes) {
     w.raw(k_magic);
     w.u32(k_cache_format);
     w.str(path);
-    w.num<std::uint64_t>(with_bytes ? a.bytes : 0);
+    w.num<std::uint64_t>(a.bytes);  // left out of facts_hash()
     w.u32(a.links.anchors.size());
     for (const auto& anchor : a.links.anchors) w.str(anchor);
     w.u32(a.links.links.size());
@@ -389,17 +395,19 @@ std::string encode_note_analysis(const NoteAnalysis& a, bool with_bytes) {
 }
 
 NoteAnalysis cached_analysis(NoteCache* cache, const std::string& key, const std::string& path,
-                             const std::string& text, const BuildOptions& options, bool& analysed) {
+                             const std::string& text, const BuildOptions& options, bool& analysed,
+                             std::uint64_t* facts) {
     analysed = false;
     if (cache) {
-        if (auto hit = cache->load(key, path)) {
+        if (auto hit = cache->load(key, path, facts)) {
             hit->suppressions = Suppressions::scan(text);
             return std::move(*hit);
         }
     }
     NoteAnalysis a = analyze_note(path, text, options);
     analysed = true;
-    if (cache) cache->store(key, a);
+    std::optional<std::uint64_t> stored = cache ? cache->store(key, a) : std::nullopt;
+    if (facts) *facts = stored ? *stored : facts_hash(encode_note_analysis(a));
     spdlog::debug("analysed {}", path);
     return a;
 }
@@ -408,12 +416,27 @@ bool note_is_plain(const NoteAnalysis& analysis, const std::vector<Diagnostic>& 
     return read_diagnostics.empty() && analysis.suppressions.empty();
 }
 
-std::uint64_t note_digest(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics) {
-    const std::string entry = encode_note_analysis(analysis, false);
+std::uint64_t facts_hash(std::string_view encoded) {
+    // The entry as encode_note_analysis writes it: magic, format, the path (u32 size, bytes),
+    // then the u64 byte count, which is left out: the bytes before it, then those after.
+    const std::size_t path_at = k_magic.size() + 4;
+    if (encoded.size() < path_at + 4) return XXH3_64bits(encoded.data(), encoded.size());
+    const std::uint32_t path_size = BinaryReader(encoded.substr(path_at, 4)).u32();
+    const std::size_t bytes_at = path_at + 4 + std::size_t{path_size};
+    if (encoded.size() < bytes_at + 8) return XXH3_64bits(encoded.data(), encoded.size());
+    const std::uint64_t head = XXH3_64bits(encoded.data(), bytes_at);
+    return XXH3_64bits_withSeed(encoded.data() + bytes_at + 8, encoded.size() - bytes_at - 8, head);
+}
+
+std::uint64_t note_digest(std::uint64_t facts, const NoteAnalysis& analysis,
+                          const std::vector<Diagnostic>& read_diagnostics) {
     const std::string suppressions = analysis.suppressions.fingerprint();
-    std::uint64_t h = XXH3_64bits(entry.data(), entry.size());
-    h = XXH3_64bits_withSeed(suppressions.data(), suppressions.size(), h);
+    const std::uint64_t h = XXH3_64bits_withSeed(suppressions.data(), suppressions.size(), facts);
     return diagnostics_digest(read_diagnostics, h);
+}
+
+std::uint64_t note_digest(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics) {
+    return note_digest(facts_hash(encode_note_analysis(analysis)), analysis, read_diagnostics);
 }
 
 std::optional<NoteAnalysis> decode_note_analysis(std::string_view data, const std::string& path) {

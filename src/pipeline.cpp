@@ -190,12 +190,14 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
         if (text) {
             const std::string key = cache ? NoteCache::key(salt, inputs[i].path, *text) : std::string();
             bool fresh = false;
-            results[i] = cached_analysis(cache ? &*cache : nullptr, key, inputs[i].path, *text, options, fresh);
+            std::uint64_t facts = 0;
+            results[i] = cached_analysis(cache ? &*cache : nullptr, key, inputs[i].path, *text, options, fresh,
+                                         cache ? &facts : nullptr);
             if (fresh) ++analyzed;
             results[i]->document = Document{};  // the link checks need only results[i]->links
             if (cache) {
                 records[i].key = key;
-                records[i].digest = note_digest(*results[i], read_diags[i]);
+                records[i].digest = note_digest(facts, *results[i], read_diags[i]);
                 records[i].bytes = results[i]->bytes;
                 records[i].plain = note_is_plain(*results[i], read_diags[i]);
             }

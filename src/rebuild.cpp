@@ -120,9 +120,11 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         ++out.changed;
         if (!cache) cache.emplace(options.cache_dir);
         bool fresh = false;
-        const std::optional<NoteAnalysis> analysis = cached_analysis(&*cache, key, file.path, *text, options, fresh);
+        std::uint64_t facts = 0;
+        const std::optional<NoteAnalysis> analysis =
+            cached_analysis(&*cache, key, file.path, *text, options, fresh, &facts);
         if (fresh) ++out.analyzed;
-        if (note_digest(*analysis, read_diags) != rec.digest)
+        if (note_digest(facts, *analysis, read_diags) != rec.digest)
             return full_build(file.path + " changed in its facts, links, anchors or diagnostics");
         rec.key = std::move(key);
         rec.plain = note_is_plain(*analysis, read_diags);

@@ -210,3 +210,51 @@ TEST_CASE("cache: an unusable cache directory only costs speed", "[cache]") {
     CHECK(analyzed == src.size());
     CHECK(build_json(src, file / "below", &analyzed) == build_json(src, {}));
 }
+
+TEST_CASE("cache: the facts hash leaves out the byte count and is the same stored, loaded or computed", "[cache]") {
+    TempDir tmp;
+    const BuildOptions options;
+    const std::string path = "notes/10.1-驱动10.md";
+    const std::string text = note(0, 1);
+    const NoteAnalysis a = analyze_note(path, text, options);
+    const std::uint64_t reference = facts_hash(encode_note_analysis(a));
+
+    NoteAnalysis longer = a;
+    longer.bytes += 100;  // a comment added: the same facts, another size
+    CHECK(facts_hash(encode_note_analysis(longer)) == reference);
+    NoteAnalysis other = analyze_note(path, note(0, 2), options);  // another fact
+    CHECK(facts_hash(encode_note_analysis(other)) != reference);
+
+    const std::string key = NoteCache::key("salt", path, text);
+    {
+        NoteCache cache(tmp.path);
+        CHECK(cache.store(key, a) == std::optional<std::uint64_t>(reference));
+    }
+    {
+        NoteCache cache(tmp.path);  // a later build reads what an earlier one stored
+        std::uint64_t loaded = 0;
+        REQUIRE(cache.load(key, path, &loaded));
+        CHECK(loaded == reference);
+    }
+
+    // cached_analysis gives it on a miss, on a hit and without a cache.
+    bool analysed = false;
+    std::uint64_t facts = 0;
+    {
+        NoteCache cache(tmp.path / "fresh");
+        cached_analysis(&cache, key, path, text, options, analysed, &facts);
+        CHECK(analysed);
+        CHECK(facts == reference);
+    }
+    facts = 0;
+    {
+        NoteCache cache(tmp.path / "fresh");
+        cached_analysis(&cache, key, path, text, options, analysed, &facts);
+        CHECK_FALSE(analysed);
+        CHECK(facts == reference);
+    }
+    facts = 0;
+    NoteAnalysis uncached = cached_analysis(nullptr, "", path, text, options, analysed, &facts);
+    CHECK(facts == reference);
+    CHECK(note_digest(facts, uncached, {}) == note_digest(uncached, {}));
+}

@@ -44,10 +44,13 @@ public:
     static std::string key(std::string_view salt, std::string_view path, std::string_view text);
 
     // The cached analysis of note `path` (its document holds headings and links only; its
-    // suppressions are not cached: rescan them from the text), or nullopt.
-    std::optional<NoteAnalysis> load(const std::string& key, const std::string& path) const;
+    // suppressions are not cached: rescan them from the text), or nullopt. `facts`, if given,
+    // receives facts_hash() of the entry.
+    std::optional<NoteAnalysis> load(const std::string& key, const std::string& path,
+                                     std::uint64_t* facts = nullptr) const;
     // Stores an analysis; failures to write are ignored (the cache is only an accelerator).
-    void store(const std::string& key, const NoteAnalysis& analysis) const;
+    // facts_hash() of the entry, when the analysis could be encoded.
+    std::optional<std::uint64_t> store(const std::string& key, const NoteAnalysis& analysis) const;
     // Closes the log; later calls do nothing. With `compact` — only for a build that loaded or
     // stored every note it has, so that what it did not use is stale — the log is first
     // rewritten when more than half of it is records not used, or when it is damaged.
@@ -62,19 +65,28 @@ private:
 
 // Serialises the cached part of an analysis (binary_io.hpp layout) and back; nullopt when `data` is malformed
 // or belongs to another path.
-std::string encode_note_analysis(const NoteAnalysis& analysis, bool with_bytes = true);
+std::string encode_note_analysis(const NoteAnalysis& analysis);
 std::optional<NoteAnalysis> decode_note_analysis(std::string_view data, const std::string& path);
+
+// A hash of an encoded analysis but its byte count: of its facts, links, anchors, diagnostics.
+std::uint64_t facts_hash(std::string_view encoded);
 
 // A digest of everything a note gives a build but its size: its analysis (facts, links,
 // anchors, diagnostics), its suppressions and the diagnostics of reading it. Two texts of a
-// note with the same digest give the same graph file but for the note's byte count.
+// note with the same digest give the same graph file but for the note's byte count. The second
+// form takes the analysis's facts_hash(), as the cache computed it while storing or loading.
 std::uint64_t note_digest(const NoteAnalysis& analysis, const std::vector<Diagnostic>& read_diagnostics);
+std::uint64_t note_digest(std::uint64_t facts, const NoteAnalysis& analysis,
+                          const std::vector<Diagnostic>& read_diagnostics);
 
 // A note's analysis: from `cache` (if any) by `key`, with its suppression comments (which the
 // cache does not keep) scanned from `text`; or analysed and stored there, `analysed` set. The
 // full build and the early cutoff both go through here, so they agree on what a note gives.
+// `facts`, if given, receives its facts_hash() (without a second encoding when the cache has
+// encoded it).
 NoteAnalysis cached_analysis(NoteCache* cache, const std::string& key, const std::string& path,
-                             const std::string& text, const BuildOptions& options, bool& analysed);
+                             const std::string& text, const BuildOptions& options, bool& analysed,
+                             std::uint64_t* facts = nullptr);
 
 // A note read without a diagnostic and without suppression comments: its cache entry holds all
 // a build needs of it (NoteRecord::plain), the text is not needed.
