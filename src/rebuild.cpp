@@ -121,16 +121,15 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         if (!cache) cache.emplace(options.cache_dir);
         bool fresh = false;
         std::uint64_t facts = 0;
-        const std::optional<NoteAnalysis> analysis =
-            cached_analysis(&*cache, key, file.path, *text, options, fresh, &facts);
+        const NoteAnalysis analysis = cached_analysis(&*cache, key, file.path, *text, options, fresh, &facts);
         if (fresh) ++out.analyzed;
-        if (note_digest(facts, *analysis, read_diags) != rec.digest)
+        if (note_digest(facts, analysis, read_diags) != rec.digest)
             return full_build(file.path + " changed in its facts, links, anchors or diagnostics");
         rec.key = std::move(key);
-        rec.plain = note_is_plain(*analysis, read_diags);
-        if (analysis->bytes != rec.bytes) {
-            bytes.emplace_back(documents.size(), analysis->bytes);
-            rec.bytes = analysis->bytes;
+        rec.plain = note_is_plain(analysis, read_diags);
+        if (analysis.bytes != rec.bytes) {
+            bytes.emplace_back(documents.size(), analysis.bytes);
+            rec.bytes = analysis.bytes;
         }
         documents.push_back(&file.path);
     }
