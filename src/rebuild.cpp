@@ -113,7 +113,10 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
         }
         if (rec.key.empty()) return full_build(file.path + " can be read again");
         std::string key = NoteCache::key(salt, file.path, *text);
-        if (key == rec.key) {  // touched, checked out again: the same text
+        // Touched, checked out again: the same text. The key hashes the text as the read checks
+        // left it, so a note that only gained, lost or moved a control character or an invalid
+        // byte has the same key: its read diagnostics are compared below, with its digest.
+        if (key == rec.key && read_diags.empty() && rec.plain) {
             documents.push_back(&file.path);
             continue;
         }

@@ -186,6 +186,32 @@ class EarlyCutoff(cgtest.TempDirTest):
         self.assertIn("control-character", r.err)
         self.assertSameAsClean(r)
 
+    def test_read_diagnostics_that_leave_the_same_text(self):
+        # The reader removes control characters and repairs invalid bytes before the text is
+        # hashed: notes that only gain, lose or move such a byte keep their cache key, and must
+        # still get the read diagnostics (and exit status) of a clean build.
+        note = self.notes()[1]
+        with open(note, "rb") as f:
+            original = f.read()
+        lines = original.split(b"\n")
+
+        def write(data):
+            with open(note, "wb") as f:
+                f.write(data)
+
+        with_bell_at = lambda i: b"\n".join(l + b"\x07" if n == i else l for n, l in enumerate(lines))
+        for text in (with_bell_at(5),  # gained: a control character in a clean note
+                     with_bell_at(4),  # moved to another line
+                     original,  # lost again
+                     original + "\n\ufffd\n".encode(),  # a real U+FFFD …
+                     original + b"\n\xff\n",  # … and the invalid byte it stands for
+                     original + "\n\ufffd\n".encode()):  # repaired
+            write(text)
+            r = self.build()
+            self.assertSameAsClean(r)
+        self.assertNotIn("control-character", r.err)
+        self.assertNotIn("invalid-utf8", r.err)
+
     def test_full_build_without_the_note_cache_reads_every_note(self):
         notes = self.notes()
         os.remove(os.path.join(self.tmp, ".convgraph", "cache", "notes.log"))
