@@ -1,6 +1,8 @@
 // CLI output helpers.
 #include "output.hpp"
 
+#include "lint.hpp"
+
 #include "convgraph/error.hpp"
 #include "convgraph/graph_binary.hpp"
 #include "convgraph/graph_file.hpp"
@@ -58,10 +60,12 @@ std::string GraphSource::path() const {
 BuildResult GraphSource::load(bool lazy_edges) const {
     m_twin.reset();
     if (!corpus.empty()) {
-        BuildOptions options;
-        options.jobs = jobs;
-        std::vector<std::filesystem::path> roots(corpus.begin(), corpus.end());
-        return build_graph(roots, options);
+        // The graph `build` would write: the corpus's convgraph.json (aliases, ignore globs,
+        // conventions) applies here too.
+        LintArgs lint;
+        lint.corpus = corpus;
+        lint.jobs = jobs;
+        return build_graph(lint_roots(lint), lint_options(lint));
     }
     std::string path = this->path();
     if (graph_file.empty() && !std::filesystem::exists(path))

@@ -1,5 +1,6 @@
 """convgraph query: every subcommand and format over the house fixture (and the shipped corpus for
 feedback loops); CJK alignment, ambiguous and unknown names, exit codes, -0, completion scripts."""
+import json
 import os
 import re
 import shlex
@@ -149,6 +150,22 @@ class QueryTest(TempDirTest):
         r = run("query", "where", "夹具复用", "--graph", self.graph, cwd=self.tmp)
         self.assertEqual(r.code, 0, r)
         self.assertIn("pass --root DIR", r.err)
+
+    def test_corpus_option_reads_the_corpus_configuration(self):
+        # --corpus builds in memory the graph `build` writes: convgraph.json applies.
+        corpus = os.path.join(self.tmp, "configured")
+        shutil.copytree(self.corpus, corpus)
+        with open(os.path.join(corpus, "convgraph.json"), "w", encoding="utf-8") as f:
+            json.dump({"aliases": {"fixture reuse": "夹具复用"}}, f)
+        built = os.path.join(self.tmp, "configured.json")
+        self.assertIn(run("build", corpus, "-q", "-o", built).code, (0, 1))
+        for args in (("show", "fixture reuse"), ("stats",)):
+            from_file = run("query", *args, "--graph", built)
+            in_memory = run("query", *args, "--corpus", corpus)
+            self.assertEqual(from_file.code, 0, from_file)
+            self.assertEqual(in_memory.out, from_file.out, args)
+        exported = run("export", "-f", "json", "--corpus", corpus)
+        self.assertEqual(exported.out, run("export", "-f", "json", "--graph", built).out)
 
     # search
     def test_search(self):
