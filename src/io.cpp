@@ -31,7 +31,57 @@ void write_file_atomic(const fs::path& path, const std::function<void(std::ostre
     file.commit();
 }
 
+namespace {
+
+// The file a chain of symbolic links ends at, existing or not (a dangling link names the file
+// to create). Relative links are taken from the directory of the link. Empty for a chain through
+// /proc (/dev/stdout → /proc/self/fd/1 → the shell's redirection): that descriptor's file is
+// written directly, as the process's own output.
+fs::path follow_links(fs::path p) {
+    for (int hops = 0; hops < 40; ++hops) {
+        if (p.lexically_normal().string().starts_with("/proc/")) return {};
+        struct stat st;
+        if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return p;
+        std::error_code ec;
+        fs::path target = fs::read_symlink(p, ec);
+        if (ec) throw Error("cannot write '" + p.string() + "': " + ec.message());
+        p = target.is_absolute() ? target : p.parent_path() / target;
+    }
+    throw Error("cannot write '" + p.string() + "': too many levels of symbolic links");
+}
+
+}  // namespace
+
+bool written_in_place(const fs::path& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) return false;
+        if (!S_ISREG(st.st_mode)) return true;
+    }
+    try {
+        return follow_links(path).empty();
+    } catch (const Error&) {
+        return false;  // AtomicFile will say why it cannot write there
+    }
+}
+
 AtomicFile::AtomicFile(fs::path path) : m_path(std::move(path)) {
+    struct stat st;
+    const bool exists = ::stat(m_path.c_str(), &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) throw Error("cannot write '" + m_path.string() + "': it is a directory");
+    // Through a symbolic link, the file it names is replaced and the link kept.
+    fs::path target = follow_links(m_path);
+    if ((exists && !S_ISREG(st.st_mode)) || target.empty()) {
+        // A FIFO, a terminal, /dev/null, /dev/stdout…: written to as it is. Renaming a new file
+        // over it would replace the device or pipe, and "whole or not at all" means nothing for
+        // a stream.
+        m_direct = true;
+        m_tmp = m_path.string();
+        m_out = std::make_unique<std::ofstream>(m_path, std::ios::binary | std::ios::trunc);
+        if (!*m_out) throw Error("cannot write '" + m_path.string() + "': " + std::strerror(errno));
+        return;
+    }
+    m_path = std::move(target);
     std::error_code ec;
     fs::path parent = m_path.parent_path();
     if (!parent.empty()) {
@@ -54,7 +104,7 @@ AtomicFile::AtomicFile(fs::path path) : m_path(std::move(path)) {
 AtomicFile::~AtomicFile() {
     if (!m_committed) {
         m_out.reset();
-        ::unlink(m_tmp.c_str());
+        if (!m_direct) ::unlink(m_tmp.c_str());
     }
 }
 
@@ -63,7 +113,7 @@ std::ostream& AtomicFile::stream() { return *m_out; }
 void AtomicFile::commit() {
     auto fail = [&](const char* why) {
         m_out.reset();
-        ::unlink(m_tmp.c_str());
+        if (!m_direct) ::unlink(m_tmp.c_str());
         m_committed = true;  // nothing left to clean up
         throw Error("cannot write '" + m_path.string() + "': " + why);
     };
@@ -71,6 +121,10 @@ void AtomicFile::commit() {
     if (!*m_out) fail(errno ? std::strerror(errno) : "write error");
     m_out->close();
     if (!*m_out) fail(errno ? std::strerror(errno) : "write error");
+    if (m_direct) {
+        m_committed = true;
+        return;
+    }
     if (std::rename(m_tmp.c_str(), m_path.c_str()) != 0) fail(std::strerror(errno));
     m_committed = true;
 }

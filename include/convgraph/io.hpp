@@ -24,7 +24,14 @@ void write_file_atomic(const std::filesystem::path& path, const std::function<vo
 
 // A file written in place of `path` only on commit(): a temporary file in the same directory
 // until then, removed if the object dies uncommitted (say, by an exception). The stream may be
-// repositioned (seekp) before commit, to patch a header.
+// repositioned (seekp) before commit, to patch a header. When `path` is a symbolic link, the
+// file it leads to is replaced and the link kept. When it is something other than a regular
+// file or a directory — a FIFO, a terminal, /dev/null, /dev/stdout — it is written directly
+// (is_direct()), as a stream cannot be replaced. A directory is an error.
+// Whether an AtomicFile for `path` would write to it directly (a FIFO, a device, /dev/stdout):
+// nothing beside it (a binary twin, a build record) should then be written.
+bool written_in_place(const std::filesystem::path& path);
+
 class AtomicFile {
 public:
     explicit AtomicFile(std::filesystem::path path);
@@ -37,12 +44,15 @@ public:
     const std::string& temporary_path() const { return m_tmp; }
     // Flushes, closes and renames onto `path`. Throws Error on failure (and removes the temporary).
     void commit();
+    // Written straight to `path`, not through a temporary file (see above).
+    bool is_direct() const { return m_direct; }
 
 private:
     std::filesystem::path m_path;
     std::string m_tmp;
     std::unique_ptr<std::ofstream> m_out;
     bool m_committed = false;
+    bool m_direct = false;
 };
 
 // The whole of `data` written to descriptor `fd` (retrying short writes and EINTR); false on an

@@ -30,25 +30,26 @@ struct BuildArgs {
 };
 
 // The note cache: --cache-dir, else "cache" beside a graph file in a ".convgraph" directory, else
-// ".convgraph/cache" beside the graph file; none for standard output or --no-cache.
+// ".convgraph/cache" beside the graph file; none for standard output (or another stream: a FIFO,
+// /dev/stdout) or --no-cache.
 std::string cache_dir_for(const BuildArgs& args, const std::string& output) {
     if (args.no_cache) return {};
     if (!args.cache_dir.empty()) return args.cache_dir;
-    if (output == "-") return {};
+    if (output == "-" || written_in_place(output)) return {};
     std::filesystem::path dir = std::filesystem::path(output).parent_path();
     if (dir.filename() == ".convgraph") return (dir / "cache").string();
     return (dir / ".convgraph" / "cache").string();
 }
 
-// Writes the graph file and its binary twin (for queries): the twin on a second thread when more
+// Writes the graph file and, `with_twin`, its binary twin (for queries): the twin on a second thread when more
 // than one job is allowed, the graph file's nodes and edges formatted on `jobs` threads. The twin
 // is stamped with the size and mtime of the JSON once that is in place. It is only a cache:
 // failing to write it costs the next query a JSON parse, so that is logged, not reported.
-void write_graph_files(const BuildResult& result, const std::string& output, unsigned jobs) {
+void write_graph_files(const BuildResult& result, const std::string& output, unsigned jobs, bool with_twin) {
     std::filesystem::path twin_path = graph_binary_path(output);
     std::optional<AtomicFile> twin;
     try {
-        twin.emplace(twin_path);
+        if (with_twin) twin.emplace(twin_path);
     } catch (const Error& e) {
         spdlog::debug("binary twin not written: {}", e.what());
     }
@@ -92,11 +93,14 @@ std::string summary_tail(std::size_t nodes, std::size_t edges, const std::string
 
 int run_build(const BuildArgs& args, const GlobalOptions& global) {
     std::string output = args.output.empty() ? std::string(k_default_graph_file) : args.output;
+    check_report_options(args.lint, output == "-");
     LintArgs lint = args.lint;
     lint.cache_dir = cache_dir_for(args, output);
     const auto roots = lint_roots(lint);
     BuildOptions options = lint_options(lint);
-    const bool recorded = !options.cache_dir.empty() && output != "-";
+    // A graph written to a stream (-, a FIFO, /dev/stdout) has no twin and leaves no record.
+    const bool stream = output == "-" || written_in_place(output);
+    const bool recorded = !options.cache_dir.empty() && !stream;
     std::optional<FileLock> lock;
     if (recorded) {
         std::error_code ec;
@@ -121,7 +125,7 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
         std::cout.flush();
         if (!std::cout) throw Error("cannot write to standard output");
     } else {
-        write_graph_files(result, output, args.lint.jobs);
+        write_graph_files(result, output, args.lint.jobs, !stream);
         if (recorded) record_build(result, options, roots, output);
     }
     spdlog::debug("stage write graph file: {:.3f} s",

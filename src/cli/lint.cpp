@@ -61,6 +61,17 @@ BuildOptions lint_options(const LintArgs& args) {
     return options;
 }
 
+void check_report_options(const LintArgs& args, bool stdout_taken) {
+    if (!find_report_format(args.format)) throw Error("unknown diagnostics format '" + args.format + "'");
+    if (args.format == "human") {
+        if (!args.report.empty())
+            throw Error("--report is for the machine formats (--format json, github, sarif, junit, gitlab); human "
+                        "diagnostics go to standard error");
+    } else if (stdout_taken && args.report.empty()) {
+        throw Error("the graph is written to standard output; give --report FILE for " + args.format + " diagnostics");
+    }
+}
+
 BuildResult lint_build(const LintArgs& args) { return build_graph(lint_roots(args), lint_options(args)); }
 
 int lint_report(const BuildResult& result, const LintArgs& args, const GlobalOptions& global,
@@ -108,8 +119,8 @@ int lint_report(const BuildResult& result, const LintArgs& args, const GlobalOpt
             write_file_atomic(args.report, text);
         else if (stdout_taken)
             throw Error("the graph is written to standard output; give --report FILE for " + args.format + " diagnostics");
-        else
-            std::cout << text << std::flush;
+        else if (!(std::cout << text << std::flush))
+            throw Error("cannot write to standard output");
     }
     if (!args.quiet) std::cerr << "convgraph: " << report_summary(result.diagnostics, ctx.files_checked) << extra_summary << '\n';
     std::size_t errors = result.count(Severity::error), warnings = result.count(Severity::warning);

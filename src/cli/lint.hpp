@@ -29,6 +29,11 @@ void add_lint_options(CLI::App& app, LintArgs& args);
 std::vector<std::filesystem::path> lint_roots(const LintArgs& args);
 BuildOptions lint_options(const LintArgs& args);
 
+// Refuses, before anything is built or written, a report that could not be delivered: an unknown
+// format, --report with human diagnostics, or machine diagnostics with no --report while the
+// graph takes standard output.
+void check_report_options(const LintArgs& args, bool stdout_taken);
+
 // Loads the configuration and builds the graph of the corpus.
 BuildResult lint_build(const LintArgs& args);
 

@@ -53,8 +53,18 @@ int main(int argc, char** argv) {
                       : global.verbose == 1 ? spdlog::level::debug
                                             : spdlog::level::warn);
     try {
-        for (auto& [sub, run] : commands)
-            if (sub->parsed()) return run();
+        for (auto& [sub, run] : commands) {
+            if (!sub->parsed()) continue;
+            int status = run();
+            // Whatever a command printed must have reached standard output (a full disk, a closed
+            // pipe, /dev/full): a report or a query result that was lost is a failure, not a 0.
+            std::cout.flush();
+            if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
+                std::cerr << "convgraph: error: cannot write to standard output\n";
+                return k_exit_usage;
+            }
+            return status;
+        }
     } catch (const convgraph::Error& e) {
         std::cerr << "convgraph: error: " << e.what() << '\n';
         return k_exit_usage;
