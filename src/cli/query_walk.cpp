@@ -64,7 +64,10 @@ int run_path(const QueryArgs& args) {
     if (!to) return status;
     std::size_t max = args.all_shortest ? args.max_paths : 1;
     auto paths = shortest_paths(g, *from, *to, relations, args.all_shortest, max);
+    TextTable t{{"path", "step", "from", "relation", "to", "source"}, {}};
     if (paths.empty()) {
+        // Scripts get the empty result in their format ([] or a header), as the other queries give.
+        if (format != TableFormat::table && !args.nul) std::cout << render_table(t, format);
         std::cerr << "convgraph: no path from '" << g.node(*from).label << "' to '" << g.node(*to).label << "'";
         if (*from == *to) std::cerr << " (they are the same concept)";
         else if (!shortest_paths(g, *to, *from, relations).empty()) std::cerr << " (there is one the other way: path '" << g.node(*to).label << "' '" << g.node(*from).label << "')";
@@ -79,7 +82,6 @@ int run_path(const QueryArgs& args) {
         return print_names(g, nodes);
     }
     for (const auto& p : paths) args.source.complete_edges(r, p);
-    TextTable t{{"path", "step", "from", "relation", "to", "source"}, {}};
     for (std::size_t i = 0; i < paths.size(); ++i)
         for (std::size_t s = 0; s < paths[i].size(); ++s) {
             const Edge& e = g.edge(paths[i][s]);

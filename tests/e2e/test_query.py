@@ -112,6 +112,11 @@ class QueryTest(TempDirTest):
         self.assertEqual(r.out, "")
         self.assertIn("no path from '平台收敛' to '持续集成'", r.err)
         self.assertIn("there is one the other way", r.err)
+        # Machine formats give the empty result, as the other queries do.
+        r = self.q("path", "平台收敛", "持续集成", "--format", "json")
+        self.assertEqual((r.code, json.loads(r.out)), (1, []), r)
+        r = self.q("path", "平台收敛", "持续集成", "--format", "tsv")
+        self.assertEqual(r.out, "path\tstep\tfrom\trelation\tto\tsource\n", r)
 
     # loops
     def test_loops(self):
