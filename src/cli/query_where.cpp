@@ -3,6 +3,8 @@
 
 #include "commands.hpp"
 
+#include "convgraph/corpus.hpp"
+#include "convgraph/diagnostics.hpp"
 #include "convgraph/error.hpp"
 #include "convgraph/io.hpp"
 
@@ -32,12 +34,23 @@ int run_where(const QueryArgs& args) {
     if (!found) return status;
     std::filesystem::path root = where_root(args);
     std::map<std::string, std::vector<std::string>> files;
+    std::map<std::string, std::uint64_t> bytes;  // what the graph says each note held
+    for (const auto& d : r.documents) bytes.emplace(d.path, d.bytes);
     auto line_text = [&](const std::string& path, int line) -> std::string {
         auto it = files.find(path);
         if (it == files.end()) {
             std::vector<std::string> lines;
             try {
-                std::istringstream in(read_file(root / path));
+                std::string text = read_file(root / path);
+                // The same checks and repairs as the build's (BOM, control characters): a note
+                // whose text is not the size the graph recorded changed since the graph was built.
+                DiagnosticSink ignored;
+                auto checked = check_note_text(path, text, CorpusLimits{}, ignored);
+                auto recorded = bytes.find(path);
+                if (checked && recorded != bytes.end() && recorded->second != checked->size())
+                    std::cerr << "convgraph: warning: '" << (root / path).string()
+                              << "' changed since the graph was built; its lines may not be those stated (run convgraph build)\n";
+                std::istringstream in(std::move(text));
                 for (std::string l; std::getline(in, l);) {
                     if (!l.empty() && l.back() == '\r') l.pop_back();
                     lines.push_back(std::move(l));

@@ -151,6 +151,22 @@ class QueryTest(TempDirTest):
         r4 = self.q("where", "夹具复用", "--format", "tsv", "--root", self.corpus)
         self.assertGolden(r4.out.replace(self.corpus, "CORPUS"), "query/where.tsv")
 
+    def test_where_warns_when_a_note_changed_since_the_build(self):
+        corpus = os.path.join(self.tmp, "edited")
+        shutil.copytree(self.corpus, corpus)
+        graph = os.path.join(self.tmp, "edited.json")
+        self.assertIn(run("build", corpus, "-q", "-o", graph).code, (0, 1))
+        r = run("query", "where", "夹具复用", "--graph", graph, "--root", corpus)
+        self.assertNotIn("changed since the graph was built", r.err)
+        note = os.path.join(corpus, r.out.splitlines()[0].split(":")[0][len(corpus) + 1:])
+        with open(note, "r+", encoding="utf-8") as f:
+            text = f.read()
+            f.seek(0)
+            f.write("\n" + text)  # every line one further down
+        r = run("query", "where", "夹具复用", "--graph", graph, "--root", corpus)
+        self.assertEqual(r.code, 0, r)
+        self.assertEqual(r.err.count("changed since the graph was built"), 1, r.err)
+
     def test_where_without_the_corpus_warns(self):
         r = run("query", "where", "夹具复用", "--graph", self.graph, cwd=self.tmp)
         self.assertEqual(r.code, 0, r)
