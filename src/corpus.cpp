@@ -187,7 +187,8 @@ std::optional<std::string> check_note_text(const std::string& path, std::string 
                     "file contains a NUL byte at offset " + std::to_string(nul) + "; not a text note, skipped");
         return std::nullopt;
     }
-    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);  // UTF-8 BOM
+    const bool bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0;
+    if (bom) text.erase(0, 3);  // a UTF-8 byte order mark: columns count from after it
     const ByteScan scan = scan_note_bytes(text);
     std::string::iterator first = scan.control ? text.begin() + static_cast<std::ptrdiff_t>(*scan.control) : text.end();
     if (auto bad = scan.invalid_utf8) {
@@ -196,7 +197,7 @@ std::optional<std::string> check_note_text(const std::string& path, std::string 
         int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
         int column = static_cast<int>(code_point_count(std::string_view(text).substr(line_start, *bad - line_start))) + 1;
         diags.error({path, line, column}, "invalid-utf8",
-                    "invalid UTF-8 at byte offset " + std::to_string(*bad) +
+                    "invalid UTF-8 at byte offset " + std::to_string(*bad + (bom ? 3 : 0)) +
                         "; invalid bytes are read as U+FFFD");
         text = repair_utf8(text);
         first = std::find_if(text.begin(), text.end(), is_control);
@@ -204,9 +205,33 @@ std::optional<std::string> check_note_text(const std::string& path, std::string 
     if (first == text.end()) return text;
     auto u = static_cast<unsigned char>(*first);
     int line = 1 + static_cast<int>(std::count(text.begin(), first, '\n'));
-    diags.warning({path, line, 0}, "control-character",
-                  "control character U+00" + std::string(1, "0123456789ABCDEF"[u >> 4]) +
-                      std::string(1, "0123456789ABCDEF"[u & 15]) + " removed");
+    std::string message = "control character U+00" + std::string(1, "0123456789ABCDEF"[u >> 4]) +
+                          std::string(1, "0123456789ABCDEF"[u & 15]) + " removed";
+    // One warning a note, placed at the first; it says how many more and on which lines.
+    std::size_t more = 0;
+    std::vector<int> lines;  // the first five other lines with one
+    bool more_lines = false;
+    int at_line = line;
+    for (auto it = first + 1; it != text.end(); ++it) {
+        if (*it == '\n') ++at_line;
+        if (!is_control(*it)) continue;
+        ++more;
+        if ((lines.empty() ? line : lines.back()) == at_line) continue;
+        if (lines.size() < 5)
+            lines.push_back(at_line);
+        else if (lines.back() != at_line)
+            more_lines = true;
+    }
+    if (more > 0) {
+        message += ", and " + std::to_string(more) + " more";
+        if (!lines.empty()) {
+            message += " (line";
+            message += lines.size() > 1 ? "s " : " ";
+            for (std::size_t i = 0; i < lines.size(); ++i) message += (i ? ", " : "") + std::to_string(lines[i]);
+            message += more_lines ? ", …)" : ")";
+        }
+    }
+    diags.warning({path, line, 0}, "control-character", message);
     text.erase(std::remove_if(first, text.end(), is_control), text.end());
     return text;
 }

@@ -3,6 +3,7 @@
 
 #include "convgraph/unicode.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace convgraph {
@@ -33,6 +34,32 @@ std::string report_summary(const std::vector<Diagnostic>& diags, std::size_t fil
            " in " + plural(files_checked, "file");
 }
 
+namespace {
+
+// A source line of at most k_excerpt code points around `column` (1-based; 0 for the whole
+// line), with "..." where it was cut; `column` is moved to the same character in the excerpt.
+// A note may have a line of megabytes: its diagnostic shows the part that matters.
+std::string excerpt_around(const std::string& line, int& column) {
+    constexpr std::size_t k_excerpt = 160;
+    std::vector<std::size_t> starts;  // byte offset of each code point
+    for (std::size_t pos = 0; pos < line.size();) {
+        starts.push_back(pos);
+        next_code_point(line, pos);
+    }
+    if (starts.size() <= k_excerpt) return line;
+    const std::size_t at = column > 0 ? static_cast<std::size_t>(column - 1) : 0;
+    std::size_t first = at > k_excerpt / 2 ? at - k_excerpt / 2 : 0;
+    first = std::min(first, starts.size() - k_excerpt);
+    const std::size_t last = first + k_excerpt;  // one past
+    std::string out = first > 0 ? "..." : "";
+    out += line.substr(starts[first], (last < starts.size() ? starts[last] : line.size()) - starts[first]);
+    if (last < starts.size()) out += "...";
+    if (column > 0) column = static_cast<int>(at - first) + 1 + (first > 0 ? 3 : 0);
+    return out;
+}
+
+}  // namespace
+
 std::string render_human(const std::vector<Diagnostic>& diags, const ReportContext& ctx) {
     std::string out;
     for (const auto& d : diags) {
@@ -52,13 +79,17 @@ std::string render_human(const std::vector<Diagnostic>& diags, const ReportConte
                 // Repaired and without control characters, so the terminal shows what convgraph read.
                 std::string src = strip_xml_invalid(repair_utf8(*text));
                 while (!src.empty() && (src.back() == '\r' || src.back() == '\n')) src.pop_back();
+                // Columns count from after a byte order mark, as convgraph read the note.
+                if (d.loc.line == 1 && src.starts_with("\xEF\xBB\xBF")) src.erase(0, 3);
                 if (src.find_first_not_of(" \t") == std::string::npos) src.clear();
+                int column = d.loc.column;
+                src = excerpt_around(src, column);
                 if (!src.empty()) out += "    " + src + "\n";
-                if (d.loc.column > 0 && !src.empty()) {
+                if (column > 0 && !src.empty()) {
                     // Pad by display width so the caret stands under the column, tabs kept as tabs.
                     std::string pad;
                     std::size_t pos = 0;
-                    for (int col = 1; col < d.loc.column && pos < src.size(); ++col) {
+                    for (int col = 1; col < column && pos < src.size(); ++col) {
                         std::size_t start = pos;
                         char32_t cp = next_code_point(src, pos);
                         if (cp == '\t')

@@ -234,7 +234,31 @@ TEST_CASE("control characters are removed with one warning", "[corpus]") {
     CHECK(sink.all()[0].code == "control-character");
     CHECK(sink.all()[0].severity == Severity::warning);
     CHECK(sink.all()[0].loc == SourceLoc{"n.md", 2, 0});
-    CHECK(sink.all()[0].message == "control character U+0007 removed");
+    CHECK(sink.all()[0].message == "control character U+0007 removed, and 1 more");
+}
+
+TEST_CASE("the one control-character warning counts the others and names their lines", "[corpus]") {
+    DiagnosticSink sink;
+    check_text("a\x01\nb\x1B\x1B\nc\n\x0C" "d\n", sink);
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].loc == SourceLoc{"n.md", 1, 0});
+    CHECK(sink.all()[0].message == "control character U+0001 removed, and 3 more (lines 2, 4)");
+    DiagnosticSink many;
+    std::string text = "\x02";
+    for (int i = 0; i < 7; ++i) text += "\n\x02";
+    check_text(text, many);
+    CHECK(many.all()[0].message == "control character U+0002 removed, and 7 more (lines 2, 3, 4, 5, 6, …)");
+    DiagnosticSink five;
+    check_text(text.substr(0, 11), five);  // lines 2 to 6: all of them named
+    CHECK(five.all()[0].message == "control character U+0002 removed, and 5 more (lines 2, 3, 4, 5, 6)");
+}
+
+TEST_CASE("an invalid byte after a byte order mark is placed by its offset in the file", "[corpus]") {
+    DiagnosticSink sink;
+    check_text("\xEF\xBB\xBF# bom\xFF\n", sink);
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].loc == SourceLoc{"n.md", 1, 6});  // columns count from after the mark
+    CHECK(sink.all()[0].message.find("byte offset 8;") != std::string::npos);
 }
 
 TEST_CASE("a UTF-8 byte order mark is dropped silently", "[corpus]") {

@@ -141,6 +141,27 @@ TEST_CASE("the human format puts the caret under wide characters", "[lint]") {
     CHECK(render_human(d, ctx) == "a.md:2:4: error: m [c]\n    中文x\tbad\n         ^\n");
 }
 
+TEST_CASE("human diagnostics cut a long source line around the column and skip a BOM", "[lint]") {
+    ReportContext ctx;
+    const std::string long_line = std::string(1000, 'x') + "[a](b.md)" + std::string(1000, 'y');
+    ctx.source_line = [&](const std::string&, int line) -> std::optional<std::string> {
+        if (line == 1) return std::string("\xEF\xBB\xBF# t\xC3\xA9");
+        return long_line;
+    };
+    std::vector<Diagnostic> far{{{"a.md", 3, 1001}, Severity::error, "c", "m", ""}};
+    const std::string out = render_human(far, ctx);
+    const std::string shown = "..." + std::string(80, 'x') + "[a](b.md)" + std::string(71, 'y') + "...";
+    CHECK(out == "a.md:3:1001: error: m [c]\n    " + shown + "\n    " + std::string(83, ' ') + "^\n");
+    // Near either end, one cut only; a short line is shown whole.
+    std::vector<Diagnostic> start{{{"a.md", 3, 2}, Severity::error, "c", "m", ""}};
+    CHECK(render_human(start, ctx).find("    " + std::string(160, 'x') + "...\n     ^\n") != std::string::npos);
+    std::vector<Diagnostic> end{{{"a.md", 3, 2009}, Severity::error, "c", "m", ""}};
+    CHECK(render_human(end, ctx).find("    ..." + std::string(160, 'y') + "\n") != std::string::npos);
+    // Line 1 without its byte order mark: column 4 is under the é.
+    std::vector<Diagnostic> bom{{{"a.md", 1, 4}, Severity::error, "c", "m", ""}};
+    CHECK(render_human(bom, ctx) == "a.md:1:4: error: m [c]\n    # t\xC3\xA9\n       ^\n");
+}
+
 TEST_CASE("the summary counts per severity", "[lint]") {
     std::vector<Diagnostic> d{{{"a.md", 1, 1}, Severity::error, "c", "m", ""},
                               {{"a.md", 1, 1}, Severity::note, "c", "m", ""}};

@@ -7,10 +7,13 @@
 #include "convgraph/io.hpp"
 #include "convgraph/report.hpp"
 
+#include <charconv>
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <map>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include <unistd.h>
@@ -38,7 +41,16 @@ void add_lint_options(CLI::App& app, LintArgs& args) {
     app.add_flag("--strict", args.strict, "Exit with status 1 on warnings too");
     app.add_flag("-q,--quiet", args.quiet, "No summary line");
     app.add_option("-j,--jobs", args.jobs, "Parse notes on N threads (default: all cores)");
-    app.add_option("--max-file-size", args.max_file_size, "Skip notes larger than this many bytes (default: 8 MiB)");
+    app.add_option("--max-file-size", args.max_file_size, "Skip notes larger than this many bytes (default: 8 MiB)")
+        ->check(CLI::Validator(
+            [](std::string& value) -> std::string {
+                std::uintmax_t n = 0;
+                const char* end = value.data() + value.size();
+                auto [ptr, ec] = std::from_chars(value.data(), end, n);
+                if (ec != std::errc() || ptr != end || n == 0) return "must be a positive number of bytes, not '" + value + "'";
+                return {};
+            },
+            "BYTES"));
 }
 
 std::vector<fs::path> lint_roots(const LintArgs& args) { return {args.corpus.begin(), args.corpus.end()}; }

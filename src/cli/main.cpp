@@ -43,7 +43,11 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
+        int code = app.exit(e);  // --help and --version print to standard output: it must take them
+        if (code == 0 && (!std::cout.flush() || std::fflush(stdout) != 0 || std::ferror(stdout))) {
+            std::cerr << "convgraph: error: cannot write to standard output\n";
+            return k_exit_usage;
+        }
         return code == 0 ? 0 : k_exit_usage;
     }
     auto logger = spdlog::stderr_color_mt("convgraph");

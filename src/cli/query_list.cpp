@@ -12,7 +12,7 @@ int run_list(const QueryArgs& args) {
     NodeFilter filter;
     filter.kind = parse_role(args.kind, "kind");
     filter.role = parse_role(args.role, "role");
-    if (!args.kind_word.empty()) filter.role = parse_role(args.kind_word, "kind");
+    if (!args.kind_word.empty()) filter.role = parse_role(args.kind_word, "role");
     filter.relations = parse_relations(args.relations);
     filter.include_documents = args.documents;
     filter.match = args.match;

@@ -85,6 +85,13 @@ class Destinations(cgtest.TempDirTest):
         self.assertTrue(stat.S_ISFIFO(os.lstat(self.path("graph.fifo")).st_mode))
         self.assertEqual(sorted(os.listdir(self.tmp)), ["corpus", "graph.fifo"])
 
+    def test_max_file_size_must_be_positive(self):
+        for value in ("0", "-1", "12x"):
+            r = run("check", "corpus", f"--max-file-size={value}", cwd=self.tmp)
+            self.assertEqual(r.code, 2, r)
+            self.assertIn("must be a positive number of bytes", r.err)
+        self.assertEqual(run("check", "corpus", "--max-file-size", "100000", cwd=self.tmp).code, 0)
+
     def test_directory_output_is_an_error(self):
         os.mkdir(self.path("out"))
         r = run("build", "corpus", "-q", "-o", "out", cwd=self.tmp)
@@ -122,7 +129,7 @@ class LostStandardOutput(cgtest.TempDirTest):
         for args in (("query", "list"), ("query", "stats", "-f", "json"), ("query", "search", "收敛", "-0"),
                      ("check", "corpus", "--format", "json"), ("check", "corpus", "--format", "sarif"),
                      ("inspect", os.path.join("corpus", "03.3-收敛驱动力", note)), ("completion", "bash"),
-                     ("build", "corpus", "-q", "-o", "-"), ("export", "-f", "dot")):
+                     ("build", "corpus", "-q", "-o", "-"), ("export", "-f", "dot"), ("--help",), ("--version",)):
             code, err = self.run_to_full(*args)
             self.assertEqual(code, 2, (args, err))
             self.assertIn("cannot write to standard output", err, args)
