@@ -38,10 +38,11 @@ void print_diagnostics(const std::vector<Diagnostic>& diags, const std::string& 
 }
 
 void GraphSource::add_options(CLI::App& app) {
-    app.add_option("-g,--graph", graph_file,
-                   "Graph file to read (default: " + std::string(k_default_graph_file) + ")");
+    auto* graph = app.add_option("-g,--graph", graph_file,
+                                 "Graph file to read (default: " + std::string(k_default_graph_file) + ")");
     app.add_option("-c,--corpus", corpus, "Build the graph in memory from these corpus directories instead")
-        ->check(CLI::ExistingDirectory);
+        ->check(CLI::ExistingDirectory)
+        ->excludes(graph);  // one source of the graph: never a silent choice between two
     app.add_option("-j,--jobs", jobs, "Parallel jobs with --corpus (default: all cores)");
 }
 

@@ -187,6 +187,10 @@ class QueryTest(TempDirTest):
             self.assertEqual(in_memory.out, from_file.out, args)
         exported = run("export", "-f", "json", "--corpus", corpus)
         self.assertEqual(exported.out, run("export", "-f", "json", "--graph", built).out)
+        # One source of the graph, never a silent choice between two.
+        both = run("query", "stats", "--graph", built, "--corpus", corpus)
+        self.assertEqual(both.code, 2, both)
+        self.assertIn("excludes", both.err)
 
     # search
     def test_search(self):
