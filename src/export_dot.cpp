@@ -78,7 +78,11 @@ namespace export_detail {
 
 std::string dot_source(const Graph& g, const ExportSelection& sel, const ExportOptions& options, bool with_legend) {
     std::string out = "digraph convgraph {\n";
-    out += "  graph [rankdir=LR, fontname=\"sans-serif\", fontsize=12, outputorder=edgesfirst];\n";
+    // With clusters (the picture's legend is one), Graphviz 2.43's default ranking can fail
+    // ("trouble in init_rank") and drop an edge; its single global ranking does not.
+    const bool clustered = with_legend || options.cluster != DotCluster::none;
+    out += std::string("  graph [rankdir=LR, fontname=\"sans-serif\", fontsize=12, outputorder=edgesfirst") +
+           (clustered ? ", newrank=true" : "") + "];\n";
     out += "  node [style=filled, penwidth=1.5, fontname=\"sans-serif\", fontsize=11];\n";
     out += "  edge [color=\"#777777\", fontcolor=\"#555555\", fontname=\"sans-serif\", fontsize=8];\n";
     if (with_legend) legend(out, g, sel);

@@ -6,6 +6,7 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <array>
@@ -66,6 +67,10 @@ std::string render_graphviz(const Graph& g, const ExportSelection& sel, const Ex
     if (data) gvFreeRenderData(data);
     gvFreeLayout(gvc.get(), graph.get());
     if (rc != 0) fail("cannot render " + format_name);
+    // Graphviz may complete a layout it had trouble with ("lost … edge"): say so, not nothing.
+    std::string trouble = graphviz_messages();
+    while (!trouble.empty() && (trouble.back() == '\n' || trouble.back() == ' ')) trouble.pop_back();
+    if (!trouble.empty()) spdlog::warn("Graphviz: {}", trouble);
     return out;
 }
 

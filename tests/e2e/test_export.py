@@ -154,8 +154,10 @@ class ExportTest(cgtest.TempDirTest):
             f.write(TRICKY_NOTE)
         shutil.copytree(os.path.join(cgtest.FIXTURES, "house"), os.path.join(cls.base, "house"),
                         ignore=shutil.ignore_patterns("EXPECTED.md"))
+        # The shipped corpus: the one whose clusters made Graphviz 2.43 drop an edge.
+        shutil.copytree(cgtest.CORPUS, os.path.join(cls.base, "shipped"))
         cls.graphs = {}
-        for name in ("tricky", "house"):
+        for name in ("tricky", "house", "shipped"):
             path = os.path.join(cls.base, name + ".json")
             r = run("build", os.path.join(cls.base, name), "-o", path)
             assert r.code in (0, 1), r
@@ -348,7 +350,7 @@ class ExportTest(cgtest.TempDirTest):
 
     @unittest.skipUnless(HAVE_DOT, "graphviz (dot) missing")
     def test_dot_renders_with_graphviz(self):
-        for corpus in ("tricky", "house"):
+        for corpus in ("tricky", "house", "shipped"):
             exp = self.expected(corpus)
             for cluster in ("none", "document", "kind"):
                 path = self.export(corpus, "dot", "--cluster", cluster, out=os.path.join(self.tmp, f"{cluster}.dot"))
@@ -374,6 +376,13 @@ class ExportTest(cgtest.TempDirTest):
             text = data.decode("utf-8")
             self.assertIn("#e41a1c", text)  # driver colour
             self.assertIn(">driver</text>", text)  # the legend
+        # Clusters and the legend: every edge drawn, and Graphviz had nothing to complain of.
+        exp = self.expected("shipped")
+        out = os.path.join(self.tmp, "clusters.svg")
+        r = run("export", "--format", "svg", "--cluster", "document", "--graph", self.graphs["shipped"][0], "-o", out)
+        self.assertEqual((r.code, r.err), (0, ""), r)
+        nodes, edges, _ = self.svg_counts(self.read_bytes(out))
+        self.assertEqual((nodes, edges), (exp.nodes + 1, exp.edges))
         data = self.read_bytes(self.export("tricky", "png"))
         self.assertTrue(data.startswith(b"\x89PNG\r\n\x1a\n"))
 
