@@ -2,14 +2,62 @@
 #include "commands.hpp"
 
 #include "convgraph/error.hpp"
+#include "convgraph/unicode.hpp"
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <iostream>
+#include <string>
 #include <utility>
 #include <vector>
+
+namespace {
+
+// The word where a command was expected but none of `app`'s subcommands is named, if the
+// command line has one: "convgraph bulid corpus" → (the top level, "bulid"). Options are skipped
+// (`--color` with its value).
+std::pair<const CLI::App*, std::string> unknown_command(const CLI::App& app, int argc, char** argv) {
+    const CLI::App* at = &app;
+    for (int i = 1; i < argc; ++i) {
+        std::string word = argv[i];
+        if (word == "--color") {
+            ++i;
+            continue;
+        }
+        if (word.starts_with("-")) continue;
+        if (at->get_subcommands({}).empty()) return {nullptr, {}};
+        const CLI::App* next = nullptr;
+        for (const CLI::App* sub : at->get_subcommands({}))
+            if (sub->get_name() == word) next = sub;
+        if (!next) return {at, word};
+        at = next;
+    }
+    return {nullptr, {}};
+}
+
+// "unknown command 'bulid' (did you mean 'build'?)", or "" when the command line names no
+// unknown command.
+std::string unknown_command_message(const CLI::App& app, int argc, char** argv) {
+    auto [at, word] = unknown_command(app, argc, argv);
+    if (!at) return {};
+    std::string best;
+    std::size_t best_distance = 3;  // within two edits
+    std::string names;
+    for (const CLI::App* sub : at->get_subcommands({})) {
+        names += (names.empty() ? "" : ", ") + sub->get_name();
+        std::size_t d = convgraph::edit_distance_within(word, sub->get_name(), 2);
+        if (d < best_distance) {
+            best_distance = d;
+            best = sub->get_name();
+        }
+    }
+    std::string where = at->get_parent() ? "convgraph " + at->get_name() + " " : "convgraph ";
+    return "unknown command '" + where + word + "'" + (best.empty() ? " (commands: " + names + ")" : "; did you mean '" + where + best + "'?");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace convgraph::cli;
@@ -43,6 +91,10 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        if (std::string message = unknown_command_message(app, argc, argv); !message.empty() && e.get_exit_code() != 0) {
+            std::cerr << "convgraph: error: " << message << "\n";
+            return k_exit_usage;
+        }
         int code = app.exit(e);  // --help and --version print to standard output: it must take them
         if (code == 0 && (!std::cout.flush() || std::fflush(stdout) != 0 || std::ferror(stdout))) {
             std::cerr << "convgraph: error: cannot write to standard output\n";

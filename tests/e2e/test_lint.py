@@ -283,6 +283,15 @@ class FileProblems(cgtest.TempDirTest):
         r = run("check", "nope", cwd=self.tmp)
         self.assertEqual(r.code, 2, r)
 
+    def test_unknown_command_suggests_the_nearest(self):
+        for args, message in ((("bulid", "corpus"), "unknown command 'convgraph bulid'; did you mean 'convgraph build'?"),
+                              (("--color", "never", "qeury", "list"), "did you mean 'convgraph query'?"),
+                              (("query", "shwo", "x"), "did you mean 'convgraph query show'?"),
+                              (("frobnicate",), "(commands: build, check, query, export, inspect, completion)")):
+            r = run(*args, cwd=self.tmp)
+            self.assertEqual(r.code, 2, r)
+            self.assertIn(message, r.err)
+
 
 class ShippedCorpus(cgtest.TempDirTest):
     def test_corpus_is_clean_under_strict(self):
