@@ -6,6 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <optional>
+#include <system_error>
 
 namespace convgraph {
 
@@ -27,6 +31,22 @@ std::string csv_cell(const std::string& cell) {
         out += c;
     }
     return out + "\"";
+}
+
+}  // namespace
+
+namespace {
+
+// A cell of a number column as a JSON number: an integer, else a decimal ("12.5"); none for
+// anything else.
+std::optional<nlohmann::ordered_json> as_number(const std::string& cell) {
+    const char* end = cell.data() + cell.size();
+    std::int64_t i = 0;
+    if (auto [p, ec] = std::from_chars(cell.data(), end, i); ec == std::errc() && p == end && !cell.empty()) return i;
+    double d = 0;
+    if (auto [p, ec] = std::from_chars(cell.data(), end, d, std::chars_format::fixed); ec == std::errc() && p == end && !cell.empty())
+        return d;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -75,10 +95,21 @@ std::string render_table(const TextTable& t, TableFormat format, bool header) {
     }
     case TableFormat::json:
     case TableFormat::jsonl: {
+        std::vector<bool> numeric(t.columns.size(), false);
+        for (std::size_t c = 0; c < t.columns.size(); ++c)
+            numeric[c] = std::find(t.numbers.begin(), t.numbers.end(), t.columns[c]) != t.numbers.end();
         nlohmann::ordered_json all = nlohmann::ordered_json::array();
         for (const auto& row : t.rows) {
             nlohmann::ordered_json obj = nlohmann::ordered_json::object();
-            for (std::size_t c = 0; c < t.columns.size() && c < row.size(); ++c) obj[t.columns[c]] = row[c];
+            for (std::size_t c = 0; c < t.columns.size() && c < row.size(); ++c) {
+                if (numeric[c]) {
+                    if (auto n = as_number(row[c])) {
+                        obj[t.columns[c]] = *n;
+                        continue;
+                    }
+                }
+                obj[t.columns[c]] = row[c];
+            }
             if (format == TableFormat::jsonl)
                 out += obj.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
             else

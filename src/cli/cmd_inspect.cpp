@@ -124,7 +124,7 @@ void print_human(const NoteAnalysis& a) {
     if (!a.facts.subject.empty())
         out << "  series " << (a.facts.series.empty() ? "-" : a.facts.series) << ", subject " << a.facts.subject << "\n";
     out << "\nheadings\n";
-    TextTable ht{{"line", "level", "number", "title", "anchor"}, {}};
+    TextTable ht{{"line", "level", "number", "title", "anchor"}, {}, {"line", "level"}};
     for (const auto& h : d.headings)
         ht.rows.push_back({"  " + std::to_string(h.loc.line), "H" + std::to_string(h.level), h.number, h.title, "#" + h.anchor});
     out << render_table(ht, TableFormat::table, false);
@@ -166,7 +166,7 @@ void print_human(const NoteAnalysis& a) {
     out << "\nlinks\n";
     for (const auto& l : d.links) out << "  " << l.loc.line << ":" << l.loc.column << "  " << l.destination << "\n";
     out << "\nfacts\n";
-    TextTable ft{{"relation", "from", "to", "line"}, {}};
+    TextTable ft{{"relation", "from", "to", "line"}, {}, {"line"}};
     for (const auto& r : a.facts.relations)
         ft.rows.push_back({"  " + std::string(to_string(r.relation)), r.from, r.to, std::to_string(r.loc.line)});
     out << render_table(ft, TableFormat::table, false);

@@ -30,7 +30,7 @@ int run_list(const QueryArgs& args) {
     }
     auto nodes = list_nodes(g, filter);
     if (args.nul) return print_names(g, nodes);
-    TextTable t{{"name", "kind", "roles", "degree", "source"}, {}};
+    TextTable t{{"name", "kind", "roles", "degree", "source"}, {}, {"degree"}};
     for (NodeIndex v : nodes) {
         const Node& n = g.node(v);
         t.rows.push_back({n.label, std::string(to_string(n.kind)), roles_text(n), std::to_string(g.degree(v)), first_place(g, n)});

@@ -41,7 +41,7 @@ std::vector<NodeIndex> ranked(const Graph& g, const Ranking& rk, const std::stri
 }
 
 TextTable hub_table(const Graph& g, const Ranking& rk, const std::vector<NodeIndex>& nodes) {
-    TextTable t{{"name", "kind", "drivers", "in", "out", "degree", "betweenness"}, {}};
+    TextTable t{{"name", "kind", "drivers", "in", "out", "degree", "betweenness"}, {}, {"drivers", "in", "out", "degree", "betweenness"}};
     for (NodeIndex v : nodes) {
         std::size_t in = 0, out = 0;
         for (EdgeIndex e : g.in_edges(v)) in += g.edge(e).relation != Relation::mentions;
@@ -79,7 +79,7 @@ int run_stats(const QueryArgs& args) {
     auto loops = feedback_loops(g, relations);
     Ranking rk{converging_drivers(g, relations, 2), betweenness(g, relations)};
 
-    TextTable counts{{"section", "name", "count"}, {}};
+    TextTable counts{{"section", "name", "count"}, {}, {"count"}};
     counts.rows.push_back({"total", "nodes", std::to_string(g.node_count())});
     counts.rows.push_back({"total", "edges", std::to_string(g.edge_count())});
     for (Role k : k_all_roles)
@@ -105,14 +105,9 @@ int run_stats(const QueryArgs& args) {
         Json j;
         for (const auto& row : counts.rows) j[row[0]][row[1]] = std::stoull(row[2]);
         for (const char* by : rankings) {
+            // The rows as `hubs --format json` gives them, numbers as numbers.
             TextTable t = hub_table(g, rk, ranked(g, rk, by, args.top));
-            Json list = Json::array();
-            for (const auto& row : t.rows) {
-                Json o;
-                for (std::size_t c = 0; c < t.columns.size(); ++c) o[t.columns[c]] = row[c];
-                list.push_back(std::move(o));
-            }
-            j[std::string("top_by_") + by] = std::move(list);
+            j[std::string("top_by_") + by] = Json::parse(render_table(t, TableFormat::json));
         }
         std::cout << dump(j, 2);
         return k_exit_ok;

@@ -37,7 +37,7 @@ int run_reach(const QueryArgs& args, Direction direction) {
     if (args.nul) return print_names(g, nodes);
     args.source.complete_edges(r, edges);
     bool down = direction == Direction::downstream;
-    TextTable t{{"depth", "name", "kind", "relation", down ? "from" : "to", "source"}, {}};
+    TextTable t{{"depth", "name", "kind", "relation", down ? "from" : "to", "source"}, {}, {"depth"}};
     for (const auto& x : reached) {
         const Edge& e = g.edge(x.edge);
         t.rows.push_back({std::to_string(x.depth), g.node(x.node).label, std::string(to_string(g.node(x.node).kind)),
@@ -64,7 +64,7 @@ int run_path(const QueryArgs& args) {
     if (!to) return status;
     std::size_t max = args.all_shortest ? args.max_paths : 1;
     auto paths = shortest_paths(g, *from, *to, relations, args.all_shortest, max);
-    TextTable t{{"path", "step", "from", "relation", "to", "source"}, {}};
+    TextTable t{{"path", "step", "from", "relation", "to", "source"}, {}, {"path", "step"}};
     if (paths.empty()) {
         // Scripts get the empty result in their format ([] or a header), as the other queries give.
         if (format != TableFormat::table && !args.nul) std::cout << render_table(t, format);
@@ -124,7 +124,7 @@ int run_loops(const QueryArgs& args) {
             std::cout << render_table(t, TableFormat::table, false);
         }
     } else {
-        TextTable t{{"loop", "size", "cycle", "members"}, {}};
+        TextTable t{{"loop", "size", "cycle", "members"}, {}, {"loop", "size"}};
         for (std::size_t i = 0; i < loops.size(); ++i) {
             std::string members;
             for (NodeIndex v : loops[i].members) members += (members.empty() ? "" : "; ") + g.node(v).label;

@@ -65,7 +65,7 @@ int run_where(const QueryArgs& args) {
     };
     const Node& n = g.node(*found);
     std::string prefix = root == "." ? "" : root.string() + (root.string().back() == '/' ? "" : "/");
-    TextTable t{{"file", "line", "column", "role", "text"}, {}};
+    TextTable t{{"file", "line", "column", "role", "text"}, {}, {"line", "column"}};
     for (std::size_t i = 0; i < n.provenance.size(); ++i) {
         const Mention& m = n.provenance[i];
         // One row per place; a place stated in several roles lists them all.
