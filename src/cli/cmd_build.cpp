@@ -41,10 +41,11 @@ std::string cache_dir_for(const BuildArgs& args, const std::string& output) {
     return (dir / ".convgraph" / "cache").string();
 }
 
-// Writes the graph file and, `with_twin`, its binary twin (for queries): the twin on a second thread when more
-// than one job is allowed, the graph file's nodes and edges formatted on `jobs` threads. The twin
-// is stamped with the size and mtime of the JSON once that is in place. It is only a cache:
-// failing to write it costs the next query a JSON parse, so that is logged, not reported.
+// Writes the graph file and, `with_twin`, its binary twin (for queries): the twin on a second
+// thread when more than one job is allowed, the graph file's nodes and edges formatted on `jobs`
+// threads. The twin is stamped with the size and mtime of the JSON once that is in place. It is
+// only a cache: failing to write it costs the next query a JSON parse, so that is logged, not
+// reported.
 void write_graph_files(const BuildResult& result, const std::string& output, unsigned jobs, bool with_twin) {
     std::filesystem::path twin_path = graph_binary_path(output);
     std::optional<AtomicFile> twin;

@@ -37,8 +37,8 @@ std::pair<const CLI::App*, std::string> unknown_command(const CLI::App& app, int
     return {nullptr, {}};
 }
 
-// "unknown command 'bulid' (did you mean 'build'?)", or "" when the command line names no
-// unknown command.
+// "unknown command 'convgraph bulid'; did you mean 'convgraph build'?", or "" when the command
+// line names no unknown command.
 std::string unknown_command_message(const CLI::App& app, int argc, char** argv) {
     auto [at, word] = unknown_command(app, argc, argv);
     if (!at) return {};
@@ -53,6 +53,9 @@ std::string unknown_command_message(const CLI::App& app, int argc, char** argv) 
             best = sub->get_name();
         }
     }
+    // Below the top level an unmatched word may be the value of an option (`query -g FILE …`):
+    // named only when it is close to a command.
+    if (best.empty() && at->get_parent()) return {};
     std::string where = at->get_parent() ? "convgraph " + at->get_name() + " " : "convgraph ";
     return "unknown command '" + where + word + "'" + (best.empty() ? " (commands: " + names + ")" : "; did you mean '" + where + best + "'?");
 }
