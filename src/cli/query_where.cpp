@@ -8,6 +8,7 @@
 #include "convgraph/error.hpp"
 #include "convgraph/io.hpp"
 
+#include <cstdint>
 #include <filesystem>
 #include <iostream>
 #include <map>
