@@ -185,33 +185,35 @@ void copy_range(int in, std::uint64_t offset, std::uint64_t size, int out) {
 
 }  // namespace
 
-void write_file_atomic_from(const fs::path& path, const fs::path& source, const std::vector<FilePiece>& pieces) {
+void write_pieces(AtomicFile& file, const fs::path& source, const std::vector<FilePiece>& pieces) {
     const int in = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
     if (in < 0) throw Error("cannot read '" + source.string() + "': " + std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } close_in{in};
+    file.stream().flush();
+    const int out = ::open(file.temporary_path().c_str(), O_WRONLY | O_CLOEXEC);
+    if (out < 0) throw Error("cannot write '" + file.path().string() + "': " + std::strerror(errno));
     try {
-        AtomicFile file(path);
-        file.stream().flush();
-        const int out = ::open(file.temporary_path().c_str(), O_WRONLY | O_CLOEXEC);
-        if (out < 0) throw Error("cannot write '" + path.string() + "': " + std::strerror(errno));
-        try {
-            for (const FilePiece& piece : pieces) {
-                if (!piece.text.empty()) {
-                    if (!write_all(out, piece.text)) throw Error(std::string("write error: ") + std::strerror(errno));
-                } else {
-                    copy_range(in, piece.offset, piece.size, out);
-                }
+        for (const FilePiece& piece : pieces) {
+            if (!piece.text.empty()) {
+                if (!write_all(out, piece.text)) throw Error(std::string("write error: ") + std::strerror(errno));
+            } else {
+                copy_range(in, piece.offset, piece.size, out);
             }
-        } catch (const Error& e) {
-            ::close(out);
-            throw Error("cannot write '" + path.string() + "': " + e.what());
         }
-        if (::close(out) != 0) throw Error("cannot write '" + path.string() + "': " + std::strerror(errno));
-        file.commit();
-    } catch (...) {
-        ::close(in);
-        throw;
+    } catch (const Error& e) {
+        ::close(out);
+        throw Error("cannot write '" + file.path().string() + "': " + e.what());
     }
-    ::close(in);
+    if (::close(out) != 0) throw Error("cannot write '" + file.path().string() + "': " + std::strerror(errno));
+}
+
+void write_file_atomic_from(const fs::path& path, const fs::path& source, const std::vector<FilePiece>& pieces) {
+    AtomicFile file(path);
+    write_pieces(file, source, pieces);
+    file.commit();
 }
 
 FileLock::FileLock(const fs::path& path) {

@@ -14,6 +14,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <thread>
+#include <system_error>
+#include <exception>
 
 namespace convgraph {
 
@@ -163,30 +166,60 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
             changes.emplace_back(doc, std::move(d));
         }
         if (!changes.empty()) {
+            std::optional<std::vector<FilePiece>> pieces;
             try {
-                std::optional<std::vector<FilePiece>> pieces;
-                {
-                    const MappedFile json(graph_file);
-                    pieces = graph_json_with_documents(json.view(), summary->documents, changes);
+                const MappedFile json(graph_file);
+                pieces = graph_json_with_documents(json.view(), summary->documents, changes);
+            } catch (const Error& e) {
+                return full_build(e.what());
+            }
+            if (!pieces) return full_build("the graph file does not hold the documents of its twin");
+            // The twin is copied into its temporary file on a second thread while the graph file
+            // is (the two copies took 0.35 and 0.1 s at 10k, one after the other); it is stamped
+            // with the new graph file's size and mtime, and renamed, once that is in place.
+            std::optional<AtomicFile> twin_out;
+            std::exception_ptr twin_error;
+            auto fill_twin = [&] {
+                try {
+                    twin_out.emplace(twin_file);
+                    write_pieces(*twin_out, twin_file, twin_with_bytes(twin.view(), *summary, bytes, GraphFileStamp{}));
+                } catch (...) {
+                    twin_error = std::current_exception();
                 }
-                if (!pieces) return full_build("the graph file does not hold the documents of its twin");
+            };
+            std::thread filler;
+            if (options.jobs != 1) {
+                try {
+                    filler = std::thread(fill_twin);
+                } catch (const std::system_error&) {
+                    // No thread to be had: the twin after the graph file.
+                }
+            }
+            auto twin_filled = [&] {
+                if (filler.joinable()) filler.join();
+                else if (!twin_out && !twin_error) fill_twin();
+            };
+            try {
                 write_file_atomic_from(graph_file, graph_file, *pieces);
             } catch (const Error& e) {
-                return full_build(e.what());  // nothing replaced
+                twin_filled();  // and dropped with twin_out: nothing replaced
+                return full_build(e.what());
             }
-            laps.lap("graph file");
+            twin_filled();
+            laps.lap("graph file and twin");
             for (const auto& [doc, d] : changes) summary->documents[doc] = d;
             spdlog::debug("{} note(s) changed only in their byte counts: graph file patched", changes.size());
             try {
+                if (twin_error) std::rethrow_exception(twin_error);
                 const auto json_stat = stat_file(graph_file);
                 if (!json_stat) throw Error("cannot stat '" + graph_file.string() + "'");
-                const GraphFileStamp stamp = stamp_of(*json_stat);
-                write_file_atomic_from(twin_file, twin_file, twin_with_bytes(twin.view(), *summary, bytes, stamp));
+                restamp_graph_binary(twin_out->stream(), stamp_of(*json_stat));
+                twin_out->commit();
                 next.json = *json_stat;
-                laps.lap("twin");
             } catch (const std::exception& e) {
                 // The graph file is right; without a twin a query reads it (and writes a twin).
                 spdlog::debug("binary twin not written: {}", e.what());
+                twin_out.reset();
                 std::error_code ec;
                 fs::remove(twin_file, ec);
                 forget_build(options);

@@ -40,6 +40,8 @@ public:
     ~AtomicFile();
 
     std::ostream& stream();
+    // The file it replaces on commit (the one a symbolic link named, if it was given one).
+    const std::filesystem::path& path() const { return m_path; }
     // Where the temporary file is (for writes that bypass the stream; flush the stream first).
     const std::string& temporary_path() const { return m_tmp; }
     // Flushes, closes and renames onto `path`. Throws Error on failure (and removes the temporary).
@@ -73,6 +75,10 @@ struct FilePiece {
 // a few changed lines in a file of hundreds of megabytes. Throws Error on failure.
 void write_file_atomic_from(const std::filesystem::path& path, const std::filesystem::path& source,
                             const std::vector<FilePiece>& pieces);
+
+// The same pieces written into `file`'s temporary file, left for the caller to patch (through
+// the stream) and commit.
+void write_pieces(AtomicFile& file, const std::filesystem::path& source, const std::vector<FilePiece>& pieces);
 
 // An exclusive lock (flock) on the file `path`, created if missing, held while the object lives:
 // two cached builds into one cache directory run one after the other, so that neither reads
