@@ -144,7 +144,8 @@ Config parse_config(std::string_view text, const std::string& path) {
 
 std::optional<std::filesystem::path> find_config_upwards(const std::filesystem::path& dir) {
     std::error_code ec;
-    std::filesystem::path current = std::filesystem::absolute(dir, ec);
+    // "" is the current directory (the folder of a note named without one: `inspect a.md`).
+    std::filesystem::path current = std::filesystem::absolute(dir.empty() ? std::filesystem::path(".") : dir, ec);
     if (ec) return std::nullopt;
     for (int depth = 0; depth < 64; ++depth) {
         std::filesystem::path candidate = current / std::string(k_config_file_name);

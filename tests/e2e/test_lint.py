@@ -283,6 +283,20 @@ class FileProblems(cgtest.TempDirTest):
         r = run("check", "nope", cwd=self.tmp)
         self.assertEqual(r.code, 2, r)
 
+    def test_inspect_finds_the_configuration_beside_a_bare_file_name(self):
+        # `inspect a.md` run in the note's folder reads the same convgraph.json as `inspect dir/a.md`.
+        note = "# 01.1-Note\n\n| 因素 | 作用机制 | 收敛效果 |\n|---|---|---|\n| **甲** | 机制一/机制二 | 效果 |\n"
+        self.write("notes/a.md", note)
+        self.write("notes/convgraph.json", json.dumps({"conventions": {"delimiters": ["/"]}}))
+        facts = []
+        for cwd, path in ((self.tmp, "notes/a.md"), (os.path.join(self.tmp, "notes"), "a.md")):
+            r = run("inspect", path, "--json", cwd=cwd)
+            self.assertEqual(r.code, 0, r)
+            relations = json.loads(r.out)["facts"]["relations"]
+            facts.append(sorted((f["relation"], f["to"]) for f in relations if f["relation"] == "acts_through"))
+        self.assertEqual(facts[0], [("acts_through", "机制一"), ("acts_through", "机制二")])
+        self.assertEqual(facts[1], facts[0])
+
     def test_unknown_command_suggests_the_nearest(self):
         for args, message in ((("bulid", "corpus"), "unknown command 'convgraph bulid'; did you mean 'convgraph build'?"),
                               (("--color", "never", "qeury", "list"), "did you mean 'convgraph query'?"),
