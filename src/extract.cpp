@@ -31,15 +31,30 @@ bool label_matches(const std::string& norm, const std::vector<std::string>& word
     return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return ends_with(norm, w); });
 }
 
-// The name a list item stands for: its bold label, else its text up to a colon.
+// Where the first colon (full-width or not) of an unlabelled item's text is, and its length.
+std::pair<std::size_t, std::size_t> first_colon(std::string_view t) {
+    std::pair<std::size_t, std::size_t> at{std::string_view::npos, 0};
+    for (std::string_view colon : {"：", ":"}) {
+        auto p = t.find(colon);
+        if (p < at.first) at = {p, colon.size()};
+    }
+    return at;
+}
+
+// The name a list item stands for: its bold label, else its text up to the first colon.
 std::string item_name(const LabeledText& item) {
     if (!item.label.empty()) return item.label;
     std::string_view t = item.text;
-    for (std::string_view colon : {"：", ":"}) {
-        auto p = t.find(colon);
-        if (p != std::string_view::npos) t = t.substr(0, p);
-    }
-    return clean_label(trim(t));
+    return clean_label(trim(t.substr(0, first_colon(t).first)));
+}
+
+// The rest of the item: its description (none for an unlabelled item without a colon, which is
+// all name).
+std::string item_description(const LabeledText& item) {
+    if (!item.label.empty()) return item.text;
+    std::string_view t = item.text;
+    auto [p, n] = first_colon(t);
+    return p == std::string_view::npos ? std::string() : std::string(trim(t.substr(p + n)));
 }
 
 enum class ListRole { none, effects, cases };
@@ -260,7 +275,8 @@ private:
                     }
                 }
                 if (pending != ListRole::none && !driver.empty()) {
-                    for (const auto& item : l->items) add_item(pending, driver, item_name(item), item.label_loc, item.text);
+                    for (const auto& item : l->items)
+                        add_item(pending, driver, item_name(item), item.label_loc, item_description(item));
                 }
                 pending = ListRole::none;
             }
@@ -284,9 +300,10 @@ private:
         for (const auto& item : list.items) {
             std::string aspect = item_name(item);
             if (aspect.empty()) continue;
-            mention(aspect, Role::aspect, item.label_loc, item.text);
-            relate(Relation::has_aspect, layer, aspect, item.label_loc, item.text);
-            if (!m_facts.subject.empty()) relate(Relation::influences, m_facts.subject, aspect, item.label_loc, item.text);
+            const std::string description = item_description(item);
+            mention(aspect, Role::aspect, item.label_loc, description);
+            relate(Relation::has_aspect, layer, aspect, item.label_loc, description);
+            if (!m_facts.subject.empty()) relate(Relation::influences, m_facts.subject, aspect, item.label_loc, description);
         }
     }
 

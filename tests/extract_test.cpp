@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -220,4 +221,19 @@ TEST_CASE("layer sections give has_aspect and influences", "[extract]") {
     CHECK(m.count({"不是层", Role::aspect}) == 0);
     for (const auto& r : f.relations)
         if (r.relation == Relation::has_aspect && r.to == "计算范式") CHECK(r.description == "统一");
+}
+
+TEST_CASE("an item without a bold label is named up to its first colon and described by the rest", "[extract]") {
+    NoteFacts f = facts_of("# 03.3.1-技术收敛驱动力\n\n| 因素 | 作用机制 | 收敛效果 |\n|---|---|---|\n"   // 1-4
+                           "| 甲 | 机 | 效 |\n\n## 一、甲驱动力\n\n**收敛效果**：\n\n"                   // 5-10
+                           "1. **e1**：labelled: kept whole\n2. e2：d2: and more\n3. e3: d3\n4. e4 no colon\n\n"  // 11-15
+                           "## 七、三层模型\n\n### 7.1 甲与执行层\n\n- a1：desc1\n- a2\n");             // 16-21
+    std::map<std::string, std::string> described;
+    for (const auto& r : f.relations)
+        if (r.relation == Relation::results_in || r.relation == Relation::has_aspect) described[r.to] = r.description;
+    CHECK(described == std::map<std::string, std::string>{{"e1", "labelled: kept whole"}, {"e2", "d2: and more"},
+                                                          {"e3", "d3"}, {"e4 no colon", ""},
+                                                          {"a1", "desc1"}, {"a2", ""}});
+    for (const auto& m : f.mentions)
+        if (m.name == "e4 no colon") CHECK(m.description.empty());
 }
