@@ -1,6 +1,11 @@
 // Checks on driver tables: headers, row widths, empty cells.
 #include "convgraph/checks.hpp"
 
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <vector>
+
 namespace convgraph {
 
 void check_tables(const Document& doc, const Conventions& conv, DiagnosticSink& diags) {
@@ -16,6 +21,11 @@ void check_tables(const Document& doc, const Conventions& conv, DiagnosticSink& 
             if (roles.back() == Role::driver) has_driver = true;
         }
         bool driver_table = has_driver && known >= 2;
+        // The first column of each kind is the one read (extract.cpp); a later one is ignored.
+        std::vector<bool> read(roles.size(), false);
+        for (std::size_t i = 0; i < roles.size(); ++i)
+            read[i] = roles[i] && std::find(roles.begin(), roles.begin() + static_cast<std::ptrdiff_t>(i), roles[i]) ==
+                                      roles.begin() + static_cast<std::ptrdiff_t>(i);
         // A table that names a driver column but not the others is a driver table gone wrong.
         if (has_driver && known < static_cast<int>(t->header.size())) {
             for (std::size_t i = 0; i < t->header.size(); ++i) {
@@ -36,7 +46,7 @@ void check_tables(const Document& doc, const Conventions& conv, DiagnosticSink& 
             if (!driver_table) continue;
             // Cells GFM padded in are reported as a ragged row, not as empty cells.
             for (std::size_t c = 0; c < row.size() && c < roles.size() && static_cast<int>(c) < written; ++c) {
-                if (!roles[c] || !row[c].text.empty()) continue;
+                if (!read[c] || !row[c].text.empty()) continue;
                 diags.warning(row[c].loc, "table-empty-cell",
                               "empty " + std::string(to_string(*roles[c])) + " cell in a driver table");
             }

@@ -149,3 +149,14 @@ TEST_CASE("check_links reports broken links anchors and links leaving the corpus
     }
     CHECK(lines == std::vector<int>{3, 4, 5});
 }
+
+TEST_CASE("an empty cell is reported only in the columns that are read", "[checks]") {
+    // Two mechanism columns: the first is read, so an empty cell in the second is no finding.
+    Document doc = parse("t.md", "| 因素 | 作用机制 | 机制 | 收敛效果 |\n|---|---|---|---|\n| D | m |  | e |\n| D2 |  | m2 | e2 |\n");
+    DiagnosticSink sink;
+    check_tables(doc, Conventions::defaults(), sink);
+    auto empty = with_code(sink.take(), "table-empty-cell");
+    REQUIRE(empty.size() == 1);
+    CHECK(empty[0].loc.line == 4);
+    CHECK(empty[0].message == "empty mechanism cell in a driver table");
+}
