@@ -53,6 +53,8 @@ constexpr std::array k_checks = std::to_array<CheckInfo>({
      "Start the block with 'graph TD', 'flowchart LR' or another Mermaid diagram keyword."},
     {"mermaid-unsupported-diagram", G::mermaid, S::note, "A Mermaid diagram that is not a flowchart is skipped",
      "Nothing to fix: only flowcharts become graph facts."},
+    {"mermaid-subgraph-edge", G::mermaid, S::note, "An arrow to or from a subgraph gives no edge in the graph",
+     "Draw the arrow to the nodes inside the subgraph, or give the subgraph a label (S[...]) to make it a concept."},
     // Tables
     {"table-unknown-header", G::tables, S::warning, "A driver table has a column header convgraph does not know",
      "Use 因素 | 作用机制 | 收敛效果 (or Driver | Mechanism | Effect), or add the header to \"conventions\"."},

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string>
+#include <variant>
 
 namespace convgraph {
 
@@ -48,6 +50,27 @@ std::vector<std::string> deletions(std::string_view s) {
 }  // namespace
 
 void check_note_facts(const Document& doc, const NoteFacts& facts, const Conventions& conv, DiagnosticSink& diags) {
+    // An arrow to a subgraph is valid Mermaid, but a subgraph is a group, not a concept: the
+    // arrow gives no edge (extract.cpp), and should not vanish without a word.
+    for (const auto& block : doc.blocks) {
+        const auto* code = std::get_if<CodeBlock>(&block.content);
+        if (!code || !code->chart || !code->chart->is_flowchart()) continue;
+        const MermaidChart& chart = *code->chart;
+        for (const auto& e : chart.edges) {
+            for (const std::string* end : {&e.from, &e.to}) {
+                if (chart.find_node(*end)) continue;
+                bool group = std::any_of(chart.subgraphs.begin(), chart.subgraphs.end(),
+                                         [&](const MermaidSubgraph& g) { return g.id == *end; });
+                if (!group) continue;
+                diags.note(e.loc, "mermaid-subgraph-edge",
+                           "the arrow " + std::string(end == &e.from ? "from" : "to") + " subgraph '" + *end +
+                               "' gives no edge: a subgraph is a group of concepts, not one",
+                           "draw the arrow to the nodes inside it, or give the subgraph a label (" + *end +
+                               "[…]) to make it a concept");
+                break;  // one note an arrow
+            }
+        }
+    }
     if (facts.mentions.empty() || (facts.mentions.size() == 1 && !facts.subject.empty() && facts.relations.empty() &&
                                    facts.table_drivers.empty())) {
         diags.warning({doc.path, 1, 1}, "note-without-facts",

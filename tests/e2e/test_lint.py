@@ -63,6 +63,9 @@ class CheckPerFixture(cgtest.TempDirTest):
         self.assertIn("mermaid/m.md:8:10: error: expected a node id after '-->', found end of line [mermaid-syntax]", lines)
         self.assertIn("mermaid/m.md:13:1: note: sequenceDiagram is not a flowchart; skipped [mermaid-unsupported-diagram]", lines)
         self.assertTrue(any(l.startswith("mermaid/m.md:18:1: warning:") and "[mermaid-unknown-diagram]" in l for l in lines), r)
+        # An arrow to a subgraph gives no edge, and says so.
+        self.assertIn("mermaid/m.md:23:11: note: the arrow to subgraph 'G' gives no edge: a subgraph is a group of "
+                      "concepts, not one [mermaid-subgraph-edge]", lines)
         # The rest of the chart after the bad line is still read.
         g = run("build", "mermaid", "-o", "g.json", cwd=self.tmp)
         with open(os.path.join(self.tmp, "g.json"), encoding="utf-8") as f:
