@@ -121,6 +121,7 @@ bool FlowchartParser::shape(PendingNode& n) {
 
 bool FlowchartParser::shape_data(PendingNode& n) {
     SourceLoc loc = m_cursor.loc();
+    const Cursor at_sign = m_cursor;  // to place an error inside the braces
     Source& source = m_cursor.source();
     std::string_view text = m_cursor.text();
     std::size_t begin = m_cursor.pos() + 2;
@@ -163,7 +164,9 @@ bool FlowchartParser::shape_data(PendingNode& n) {
     for (std::string_view entry : entries) {
         std::size_t colon = entry.find(':');
         if (colon == std::string_view::npos) {
-            return fail(loc, "expected 'key: value' in '@{ }' of node " + quote(n.id) + ", found " +
+            Cursor at_entry = at_sign;
+            at_entry.advance_to(static_cast<std::size_t>(entry.data() - text.data()));
+            return fail(at_entry.loc(), "expected 'key: value' in '@{ }' of node " + quote(n.id) + ", found " +
                                  quote(sanitize_utf8(entry.substr(0, 40))));
         }
         std::string_view key = trim(entry.substr(0, colon));

@@ -848,7 +848,9 @@ TEST_CASE("mermaid: syntax error messages", "[mermaid]") {
         {"A -->|text B", "a.md:3:13: error: expected '|' to close the link text, found end of line [mermaid-syntax]"},
         {"A -- text --> ", "a.md:3:15: error: expected a node id after '-->', found end of line [mermaid-syntax]"},
         {"A:::", "a.md:3:5: error: expected a class name after ':::', found end of line [mermaid-syntax]"},
-        {"A@{ shape }", "a.md:3:2: error: expected 'key: value' in '@{ }' of node 'A', found 'shape' [mermaid-syntax]"},
+        {"A@{ shape }", "a.md:3:5: error: expected 'key: value' in '@{ }' of node 'A', found 'shape' [mermaid-syntax]"},
+        {"A@{ shape: rect, 节点 }", "a.md:3:18: error: expected 'key: value' in '@{ }' of node 'A', found '节点' "
+                                  "[mermaid-syntax]"},
         {"direction XY", "a.md:3:11: error: expected a direction (TB, TD, BT, RL, LR, >, <, ^ or v) after "
                          "'direction', found 'XY' [mermaid-syntax]"},
         {"subgraph ]", "a.md:3:10: error: expected a subgraph id or title after 'subgraph', found ']' "
