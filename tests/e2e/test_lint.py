@@ -300,6 +300,12 @@ class FileProblems(cgtest.TempDirTest):
         self.assertEqual(facts[0], [("acts_through", "机制一"), ("acts_through", "机制二")])
         self.assertEqual(facts[1], facts[0])
 
+    def test_check_with_an_output_points_to_build(self):
+        r = run("check", cgtest.CORPUS, "-o", "g.json", cwd=self.tmp)
+        self.assertEqual(r.code, 2, r)
+        self.assertIn("check writes no graph file; 'convgraph build CORPUS -o g.json' builds one", r.err)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "g.json")))
+
     def test_unknown_command_suggests_the_nearest(self):
         for args, message in ((("bulid", "corpus"), "unknown command 'convgraph bulid'; did you mean 'convgraph build'?"),
                               (("--color", "never", "qeury", "list"), "did you mean 'convgraph query'?"),
