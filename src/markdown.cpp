@@ -97,9 +97,25 @@ public:
     Document build(cmark_node* root) {
         std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(root));
         cmark_event_type ev;
+        // The lists, items and tables open around the node visited, counted as the walk enters
+        // and leaves them: asking each node for its ancestors cost a note of 50,000 nested list
+        // markers (one line of "+ + + …") 35 s.
         while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
-            if (ev != CMARK_EVENT_ENTER) continue;
-            visit(cmark_iter_get_node(it.get()));
+            cmark_node* n = cmark_iter_get_node(it.get());
+            const int step = ev == CMARK_EVENT_ENTER ? 1 : -1;
+            if (ev == CMARK_EVENT_ENTER) visit(n);
+            switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_LIST: m_open.lists += step; break;
+            case CMARK_NODE_ITEM: m_open.items += step; break;
+            case CMARK_NODE_PARAGRAPH:
+            case CMARK_NODE_HEADING:
+            case CMARK_NODE_CODE_BLOCK:
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_LINK: break;
+            default:
+                if (type_of(n) == "table") m_open.tables += step;
+                break;
+            }
         }
         return std::move(m_doc);
     }
@@ -152,23 +168,11 @@ private:
         return column;
     }
 
-    static bool inside(cmark_node* n, cmark_node_type type) {
-        for (cmark_node* p = cmark_node_parent(n); p; p = cmark_node_parent(p))
-            if (cmark_node_get_type(p) == type) return true;
-        return false;
-    }
-
-    static bool inside_table(cmark_node* n) {
-        for (cmark_node* p = cmark_node_parent(n); p; p = cmark_node_parent(p))
-            if (type_of(p) == "table") return true;
-        return false;
-    }
-
     void visit(cmark_node* n) {
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_HEADING: add_heading(n); return;
         case CMARK_NODE_PARAGRAPH:
-            if (!inside(n, CMARK_NODE_ITEM)) add_block(Paragraph{labeled(n)});
+            if (m_open.items == 0) add_block(Paragraph{labeled(n)});
             return;
         case CMARK_NODE_LIST: add_list(n); return;
         case CMARK_NODE_CODE_BLOCK: add_code(n); return;
@@ -192,10 +196,10 @@ private:
         split_section_number(h.text, h.number, h.title);
         h.anchor = m_slugger.slug(plain);
         h.loc = loc_of(n);
-        while (!m_open.empty() && m_doc.headings[static_cast<std::size_t>(m_open.back())].level >= h.level)
-            m_open.pop_back();
-        h.parent = m_open.empty() ? -1 : m_open.back();
-        m_open.push_back(static_cast<int>(m_doc.headings.size()));
+        while (!m_open_headings.empty() && m_doc.headings[static_cast<std::size_t>(m_open_headings.back())].level >= h.level)
+            m_open_headings.pop_back();
+        h.parent = m_open_headings.empty() ? -1 : m_open_headings.back();
+        m_open_headings.push_back(static_cast<int>(m_doc.headings.size()));
         m_doc.headings.push_back(std::move(h));
     }
 
@@ -244,8 +248,7 @@ private:
         ListBlock list;
         list.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
         list.loc = loc_of(n);
-        for (cmark_node* p = cmark_node_parent(n); p; p = cmark_node_parent(p))
-            if (cmark_node_get_type(p) == CMARK_NODE_LIST) ++list.depth;
+        list.depth = m_open.lists;
         for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
             cmark_node* first = cmark_node_first_child(item);
             if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
@@ -289,7 +292,7 @@ private:
         code.content_loc = code.loc;
         if (fenced) code.content_loc.line += 1;
         if (code.info == "mermaid") code.chart = parse_mermaid(code.text, code.content_loc, m_diags);
-        if (!inside_table(n)) add_block(std::move(code));
+        if (m_open.tables == 0) add_block(std::move(code));
     }
 
     void add_link(cmark_node* n) {
@@ -305,7 +308,10 @@ private:
     DiagnosticSink& m_diags;
     Document m_doc;
     Slugger m_slugger;
-    std::vector<int> m_open;
+    std::vector<int> m_open_headings;  // the headings a new one may nest under
+    struct {
+        int lists = 0, items = 0, tables = 0;  // open around the node visited
+    } m_open;
     std::vector<std::size_t> m_line_starts;
     struct {
         int line = 0;

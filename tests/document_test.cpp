@@ -206,6 +206,24 @@ TEST_CASE("nested lists record their depth", "[document][markdown]") {
     CHECK(lists[2]->items[0].loc == SourceLoc{"notes/a.md", 25, 5});
 }
 
+TEST_CASE("a list nested thousands deep on one line is read level by level", "[document][markdown]") {
+    // "+ + + … x": each marker opens a list inside the previous one's item. The depths come from
+    // the walk, not from each list asking for its ancestors (quadratic: 35 s for 50,000 levels).
+    constexpr int k_levels = 20000;
+    std::string text = "# t\n\n";
+    for (int i = 0; i < k_levels; ++i) text += "+ ";
+    text += "x\n\nafter\n";
+    Document doc = parse(text);
+    auto lists = blocks_of<ListBlock>(doc);
+    REQUIRE(lists.size() == static_cast<std::size_t>(k_levels));
+    for (int i = 0; i < k_levels; ++i) CHECK(lists[static_cast<std::size_t>(i)]->depth == i);
+    CHECK(lists.back()->items[0].text == "x");
+    // The paragraph after the list is outside every item again.
+    auto paras = blocks_of<Paragraph>(doc);
+    REQUIRE(paras.size() == 1);
+    CHECK(paras[0]->content.text == "after");
+}
+
 TEST_CASE("a fenced mermaid block is kept with its content place and chart", "[document][markdown]") {
     Document doc = parse(k_note);
     auto codes = blocks_of<CodeBlock>(doc);
