@@ -124,11 +124,15 @@ void check_near_duplicates(const Graph& g, DiagnosticSink& diags) {
     for (const auto& [key, nodes] : by_skeleton)
         if (!key.empty())
             for (std::size_t i = 1; i < nodes.size(); ++i) pairs.emplace(nodes[0], nodes[i]);
-    // One edit apart, for names of five or more characters (shorter ones differ meaningfully).
+    // One edit apart, for names of five or more characters (shorter ones differ meaningfully) and
+    // at most k_longest_name: a name's deletions take memory and time quadratic in its length (a
+    // 50,000-character "concept" took 2.6 GB), and a name that long is no typo of another.
+    constexpr std::size_t k_longest_name = 64;
     std::map<std::string, std::vector<NodeIndex>> by_deletion;
     for (NodeIndex v : concepts) {
         const std::string& id = g.node(v).id;
-        if (code_point_count(id) < 5) continue;
+        const std::size_t length = code_point_count(id);
+        if (length < 5 || length > k_longest_name) continue;
         by_deletion[id].push_back(v);
         for (auto& d : deletions(id)) by_deletion[std::move(d)].push_back(v);
     }

@@ -1,6 +1,7 @@
 // Unit tests: structure and link checks (section numbers, anchors, links between notes).
 #include "convgraph/checks.hpp"
 #include "convgraph/conventions.hpp"
+#include "convgraph/graph.hpp"
 #include "convgraph/markdown.hpp"
 
 #include <catch2/catch.hpp>
@@ -159,4 +160,28 @@ TEST_CASE("an empty cell is reported only in the columns that are read", "[check
     REQUIRE(empty.size() == 1);
     CHECK(empty[0].loc.line == 4);
     CHECK(empty[0].message == "empty mechanism cell in a driver table");
+}
+
+TEST_CASE("near-duplicate names are looked for up to 64 characters", "[checks]") {
+    auto warnings = [](const std::string& a, const std::string& b) {
+        std::vector<Node> nodes;
+        int line = 1;
+        for (const std::string& id : {a, b}) {
+            Node n;
+            n.id = n.label = id;
+            n.kind = Role::effect;
+            n.roles = {Role::effect};
+            n.provenance = {Mention{Place{0, line++, 1}, Role::effect}};
+            nodes.push_back(std::move(n));
+        }
+        Graph g({"n.md"}, std::move(nodes), std::vector<Edge>{});
+        DiagnosticSink sink;
+        check_near_duplicates(g, sink);
+        return with_code(sink.take(), "near-duplicate-concept").size();
+    };
+    const std::string stem63(63, 'a');
+    CHECK(warnings(stem63 + "b", stem63 + "c") == 1);       // 64 characters, one edit apart
+    CHECK(warnings(stem63 + "ab", stem63 + "ac") == 0);     // 65: beyond the search
+    // A name of 50,000 characters (a fuzzer's) costs nothing: its deletions are not made at all.
+    CHECK(warnings(std::string(50000, 'a') + "b", std::string(50000, 'a') + "c") == 0);
 }
