@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace convgraph {
 
@@ -36,16 +39,38 @@ std::string report_summary(const std::vector<Diagnostic>& diags, std::size_t fil
 
 namespace {
 
-// A source line of at most k_excerpt code points around `column` (1-based; 0 for the whole
-// line), with "..." where it was cut; `column` is moved to the same character in the excerpt.
-// A note may have a line of megabytes: its diagnostic shows the part that matters.
-std::string excerpt_around(const std::string& line, int& column) {
-    constexpr std::size_t k_excerpt = 160;
-    std::vector<std::size_t> starts;  // byte offset of each code point
-    for (std::size_t pos = 0; pos < line.size();) {
-        starts.push_back(pos);
-        next_code_point(line, pos);
+// A source line as a diagnostic shows it: repaired, without control characters, without the
+// line end (and on line 1 without a byte order mark: columns count from after it, as convgraph
+// read the note), with the byte offset of each code point. Made once per line, however many
+// diagnostics the line has (a line of 3,000 broken links has 3,000).
+struct ShownLine {
+    std::string path;
+    int line = 0;
+    bool available = false;  // the note could be read
+    std::string text;
+    std::vector<std::size_t> starts;
+};
+
+void prepare(ShownLine& shown, const std::string& raw) {
+    shown.text = strip_xml_invalid(repair_utf8(raw));
+    std::string& src = shown.text;
+    while (!src.empty() && (src.back() == '\r' || src.back() == '\n')) src.pop_back();
+    if (shown.line == 1 && src.starts_with("\xEF\xBB\xBF")) src.erase(0, 3);
+    if (src.find_first_not_of(" \t") == std::string::npos) src.clear();
+    shown.starts.clear();
+    for (std::size_t pos = 0; pos < src.size();) {
+        shown.starts.push_back(pos);
+        next_code_point(src, pos);
     }
+}
+
+// At most k_excerpt code points of the line around `column` (1-based; 0 for the whole line),
+// with "..." where it was cut; `column` is moved to the same character in the excerpt. A note
+// may have a line of megabytes: its diagnostic shows the part that matters.
+std::string excerpt_around(const ShownLine& shown, int& column) {
+    constexpr std::size_t k_excerpt = 160;
+    const std::string& line = shown.text;
+    const auto& starts = shown.starts;
     if (starts.size() <= k_excerpt) return line;
     const std::size_t at = column > 0 ? static_cast<std::size_t>(column - 1) : 0;
     std::size_t first = at > k_excerpt / 2 ? at - k_excerpt / 2 : 0;
@@ -62,6 +87,7 @@ std::string excerpt_around(const std::string& line, int& column) {
 
 std::string render_human(const std::vector<Diagnostic>& diags, const ReportContext& ctx) {
     std::string out;
+    ShownLine shown;  // the last source line shown: diagnostics come sorted by place
     for (const auto& d : diags) {
         std::string line = format_diagnostic(d, ctx.prefix);
         if (ctx.color) {
@@ -75,15 +101,17 @@ std::string render_human(const std::vector<Diagnostic>& diags, const ReportConte
         if (d.loc.line > 0 && ctx.source_line) {
             std::string path = d.loc.path;
             if (!ctx.prefix.empty()) path = ctx.prefix + (ctx.prefix.back() == '/' ? "" : "/") + path;
-            if (auto text = ctx.source_line(path, d.loc.line)) {
+            if (shown.path != path || shown.line != d.loc.line) {
+                shown.path = path;
+                shown.line = d.loc.line;
+                auto text = ctx.source_line(path, d.loc.line);
+                shown.available = text.has_value();
+                if (text) prepare(shown, *text);
+            }
+            if (shown.available) {
                 // Repaired and without control characters, so the terminal shows what convgraph read.
-                std::string src = strip_xml_invalid(repair_utf8(*text));
-                while (!src.empty() && (src.back() == '\r' || src.back() == '\n')) src.pop_back();
-                // Columns count from after a byte order mark, as convgraph read the note.
-                if (d.loc.line == 1 && src.starts_with("\xEF\xBB\xBF")) src.erase(0, 3);
-                if (src.find_first_not_of(" \t") == std::string::npos) src.clear();
                 int column = d.loc.column;
-                src = excerpt_around(src, column);
+                std::string src = excerpt_around(shown, column);
                 if (!src.empty()) out += "    " + src + "\n";
                 if (column > 0 && !src.empty()) {
                     // Pad by display width so the caret stands under the column, tabs kept as tabs.

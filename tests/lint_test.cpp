@@ -162,6 +162,22 @@ TEST_CASE("human diagnostics cut a long source line around the column and skip a
     CHECK(render_human(bom, ctx) == "a.md:1:4: error: m [c]\n    # t\xC3\xA9\n       ^\n");
 }
 
+TEST_CASE("several diagnostics on one line each get their caret, the line read once", "[lint]") {
+    ReportContext ctx;
+    int reads = 0;
+    ctx.source_line = [&](const std::string&, int) -> std::optional<std::string> {
+        ++reads;
+        return std::string("a\x01" "b c\n");
+    };
+    std::vector<Diagnostic> d{{{"a.md", 2, 1}, Severity::error, "c", "m", ""},
+                              {{"a.md", 2, 4}, Severity::error, "c", "n", ""},
+                              {{"b.md", 2, 2}, Severity::error, "c", "o", ""}};
+    CHECK(render_human(d, ctx) == "a.md:2:1: error: m [c]\n    ab c\n    ^\n"
+                                  "a.md:2:4: error: n [c]\n    ab c\n       ^\n"
+                                  "b.md:2:2: error: o [c]\n    ab c\n     ^\n");
+    CHECK(reads == 2);  // once for a.md's line, once for b.md's
+}
+
 TEST_CASE("the summary counts per severity", "[lint]") {
     std::vector<Diagnostic> d{{{"a.md", 1, 1}, Severity::error, "c", "m", ""},
                               {{"a.md", 1, 1}, Severity::note, "c", "m", ""}};
