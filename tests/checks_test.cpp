@@ -3,6 +3,7 @@
 #include "convgraph/conventions.hpp"
 #include "convgraph/graph.hpp"
 #include "convgraph/markdown.hpp"
+#include "convgraph/unicode.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -184,4 +185,26 @@ TEST_CASE("near-duplicate names are looked for up to 64 characters", "[checks]")
     CHECK(warnings(stem63 + "ab", stem63 + "ac") == 0);     // 65: beyond the search
     // A name of 50,000 characters (a fuzzer's) costs nothing: its deletions are not made at all.
     CHECK(warnings(std::string(50000, 'a') + "b", std::string(50000, 'a') + "c") == 0);
+}
+
+TEST_CASE("nearest finds the closest candidate within the distance, the first of equals", "[checks]") {
+    const std::vector<std::string> anchors{"一概述", "二核心驱动力", "scaling-law", "scaling-laws", "x"};
+    CHECK(nearest("scalinglaw", anchors) == "scaling-law");       // one edit
+    CHECK(nearest("scaling-lawz", anchors) == "scaling-law");     // one edit from both: the first
+    CHECK(nearest("二核心驱动", anchors) == "二核心驱动力");         // code points, not bytes
+    CHECK(nearest("completely-different", anchors).empty());      // nothing within a third
+    CHECK(nearest("xyz", anchors, 2) == "x");                     // two edits allowed
+    CHECK(nearest("xyzw", anchors, 2).empty());                   // three needed
+    // The same answers as comparing every candidate without the length shortcut.
+    for (const std::string word : {"scaling", "scaling-la", "一概", "概述", "xx", ""})
+        for (std::size_t limit : {1, 2, 3, 5}) {
+            std::string brute;
+            std::size_t best = limit + 1;
+            for (const auto& c : anchors)
+                if (std::size_t d = edit_distance(word, c); d < best) {
+                    best = d;
+                    brute = c;
+                }
+            CHECK(nearest(word, anchors, limit) == brute);
+        }
 }
