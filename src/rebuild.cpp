@@ -14,9 +14,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <thread>
-#include <system_error>
 #include <exception>
+#include <system_error>
+#include <thread>
 
 namespace convgraph {
 
@@ -188,6 +188,12 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
                 }
             };
             std::thread filler;
+            struct Joiner {
+                std::thread& thread;
+                ~Joiner() {
+                    if (thread.joinable()) thread.join();
+                }
+            } joined{filler};  // on every way out of this block, before twin_out goes
             if (options.jobs != 1) {
                 try {
                     filler = std::thread(fill_twin);
@@ -195,17 +201,13 @@ std::optional<QuickRebuild> quick_rebuild(const std::vector<fs::path>& roots, co
                     // No thread to be had: the twin after the graph file.
                 }
             }
-            auto twin_filled = [&] {
-                if (filler.joinable()) filler.join();
-                else if (!twin_out && !twin_error) fill_twin();
-            };
             try {
                 write_file_atomic_from(graph_file, graph_file, *pieces);
             } catch (const Error& e) {
-                twin_filled();  // and dropped with twin_out: nothing replaced
-                return full_build(e.what());
+                return full_build(e.what());  // the twin's temporary file goes with twin_out: nothing replaced
             }
-            twin_filled();
+            if (filler.joinable()) filler.join();
+            else fill_twin();
             laps.lap("graph file and twin");
             for (const auto& [doc, d] : changes) summary->documents[doc] = d;
             spdlog::debug("{} note(s) changed only in their byte counts: graph file patched", changes.size());
