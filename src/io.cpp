@@ -50,31 +50,31 @@ fs::path follow_links(fs::path p) {
     throw Error("cannot write '" + p.string() + "': too many levels of symbolic links");
 }
 
+// The file an atomic write of `path` replaces, or empty when `path` is written directly: a FIFO,
+// a terminal, /dev/null, /dev/stdout… Renaming a new file over one of those would replace the
+// device or pipe, and "whole or not at all" means nothing for a stream. Through a symbolic
+// link, the file it names is replaced and the link kept. Throws Error for a directory.
+fs::path replaced_file(const fs::path& path) {
+    struct stat st;
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists && S_ISDIR(st.st_mode)) throw Error("cannot write '" + path.string() + "': it is a directory");
+    if (exists && !S_ISREG(st.st_mode)) return {};
+    return follow_links(path);
+}
+
 }  // namespace
 
 bool written_in_place(const fs::path& path) {
-    struct stat st;
-    if (::stat(path.c_str(), &st) == 0) {
-        if (S_ISDIR(st.st_mode)) return false;
-        if (!S_ISREG(st.st_mode)) return true;
-    }
     try {
-        return follow_links(path).empty();
+        return replaced_file(path).empty();
     } catch (const Error&) {
         return false;  // AtomicFile will say why it cannot write there
     }
 }
 
 AtomicFile::AtomicFile(fs::path path) : m_path(std::move(path)) {
-    struct stat st;
-    const bool exists = ::stat(m_path.c_str(), &st) == 0;
-    if (exists && S_ISDIR(st.st_mode)) throw Error("cannot write '" + m_path.string() + "': it is a directory");
-    // Through a symbolic link, the file it names is replaced and the link kept.
-    fs::path target = follow_links(m_path);
-    if ((exists && !S_ISREG(st.st_mode)) || target.empty()) {
-        // A FIFO, a terminal, /dev/null, /dev/stdout…: written to as it is. Renaming a new file
-        // over it would replace the device or pipe, and "whole or not at all" means nothing for
-        // a stream.
+    fs::path target = replaced_file(m_path);
+    if (target.empty()) {
         m_direct = true;
         m_tmp = m_path.string();
         m_out = std::make_unique<std::ofstream>(m_path, std::ios::binary | std::ios::trunc);

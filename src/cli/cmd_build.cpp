@@ -30,12 +30,12 @@ struct BuildArgs {
 };
 
 // The note cache: --cache-dir, else "cache" beside a graph file in a ".convgraph" directory, else
-// ".convgraph/cache" beside the graph file; none for standard output (or another stream: a FIFO,
+// ".convgraph/cache" beside the graph file; none for a `stream` (standard output, a FIFO,
 // /dev/stdout) or --no-cache.
-std::string cache_dir_for(const BuildArgs& args, const std::string& output) {
+std::string cache_dir_for(const BuildArgs& args, const std::string& output, bool stream) {
     if (args.no_cache) return {};
     if (!args.cache_dir.empty()) return args.cache_dir;
-    if (output == "-" || written_in_place(output)) return {};
+    if (stream) return {};
     std::filesystem::path dir = std::filesystem::path(output).parent_path();
     if (dir.filename() == ".convgraph") return (dir / "cache").string();
     return (dir / ".convgraph" / "cache").string();
@@ -95,12 +95,12 @@ std::string summary_tail(std::size_t nodes, std::size_t edges, const std::string
 int run_build(const BuildArgs& args, const GlobalOptions& global) {
     std::string output = args.output.empty() ? std::string(k_default_graph_file) : args.output;
     check_report_options(args.lint, output == "-");
-    LintArgs lint = args.lint;
-    lint.cache_dir = cache_dir_for(args, output);
-    const auto roots = lint_roots(lint);
-    BuildOptions options = lint_options(lint);
     // A graph written to a stream (-, a FIFO, /dev/stdout) has no twin and leaves no record.
     const bool stream = output == "-" || written_in_place(output);
+    LintArgs lint = args.lint;
+    lint.cache_dir = cache_dir_for(args, output, stream);
+    const auto roots = lint_roots(lint);
+    BuildOptions options = lint_options(lint);
     const bool recorded = !options.cache_dir.empty() && !stream;
     std::optional<FileLock> lock;
     if (recorded) {
@@ -114,7 +114,7 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
             BuildResult result;
             result.documents = std::move(quick->documents);
             result.diagnostics = std::move(quick->diagnostics);
-            return lint_report(result, args.lint, global, summary_tail(quick->nodes, quick->edges, output), false);
+            return lint_report(result, args.lint, global, summary_tail(quick->nodes, quick->edges, output));
         }
         forget_build(options);
         options.previous = std::move(previous);  // its unchanged notes need not be read again
@@ -131,8 +131,8 @@ int run_build(const BuildArgs& args, const GlobalOptions& global) {
     }
     spdlog::debug("stage write graph file: {:.3f} s",
                   std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    return lint_report(result, args.lint, global, summary_tail(result.graph.node_count(), result.graph.edge_count(), output),
-                       output == "-");
+    return lint_report(result, args.lint, global,
+                       summary_tail(result.graph.node_count(), result.graph.edge_count(), output));
 }
 
 }  // namespace

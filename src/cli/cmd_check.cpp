@@ -22,7 +22,7 @@ Runner setup_check(CLI::App& app, const GlobalOptions& global) {
             throw Error("check writes no graph file; 'convgraph build CORPUS -o " + *output +
                         "' builds one (and reports the same diagnostics)");
         check_report_options(*args, false);
-        return lint_report(lint_build(*args), *args, global, "", false);
+        return lint_report(lint_build(*args), *args, global, "");
     };
 }
 

@@ -87,7 +87,7 @@ void check_report_options(const LintArgs& args, bool stdout_taken) {
 BuildResult lint_build(const LintArgs& args) { return build_graph(lint_roots(args), lint_options(args)); }
 
 int lint_report(const BuildResult& result, const LintArgs& args, const GlobalOptions& global,
-                const std::string& extra_summary, bool stdout_taken) {
+                const std::string& extra_summary) {
     const ReportFormat* format = find_report_format(args.format);
     if (!format) throw Error("unknown diagnostics format '" + args.format + "'");
     ReportContext ctx;
@@ -129,8 +129,6 @@ int lint_report(const BuildResult& result, const LintArgs& args, const GlobalOpt
         std::string text = format->render(result.diagnostics, ctx);
         if (!args.report.empty())
             write_file_atomic(args.report, text);
-        else if (stdout_taken)
-            throw Error("the graph is written to standard output; give --report FILE for " + args.format + " diagnostics");
         else if (!(std::cout << text << std::flush))
             throw Error("cannot write to standard output");
     }

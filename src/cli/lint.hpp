@@ -38,8 +38,9 @@ void check_report_options(const LintArgs& args, bool stdout_taken);
 BuildResult lint_build(const LintArgs& args);
 
 // Prints or writes the diagnostics in the chosen format, then the summary line (stderr) and
-// returns the exit status. `extra_summary` is appended to the summary line.
+// returns the exit status. `extra_summary` is appended to the summary line. The options were
+// checked by check_report_options before anything was built.
 int lint_report(const BuildResult& result, const LintArgs& args, const GlobalOptions& global,
-                const std::string& extra_summary, bool stdout_taken);
+                const std::string& extra_summary);
 
 }  // namespace convgraph::cli

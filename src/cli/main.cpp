@@ -60,6 +60,15 @@ std::string unknown_command_message(const CLI::App& app, int argc, char** argv) 
     return "unknown command '" + where + word + "'" + (best.empty() ? " (commands: " + names + ")" : "; did you mean '" + where + best + "'?");
 }
 
+// Whatever convgraph printed must have reached standard output (a full disk, /dev/full): output
+// that was lost is a failure, not a 0. True, with the error said, when it did not.
+bool standard_output_lost() {
+    std::cout.flush();
+    if (std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout)) return false;
+    std::cerr << "convgraph: error: cannot write to standard output\n";
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -98,11 +107,8 @@ int main(int argc, char** argv) {
             std::cerr << "convgraph: error: " << message << "\n";
             return k_exit_usage;
         }
-        int code = app.exit(e);  // --help and --version print to standard output: it must take them
-        if (code == 0 && (!std::cout.flush() || std::fflush(stdout) != 0 || std::ferror(stdout))) {
-            std::cerr << "convgraph: error: cannot write to standard output\n";
-            return k_exit_usage;
-        }
+        int code = app.exit(e);  // --help and --version print to standard output
+        if (code == 0 && standard_output_lost()) return k_exit_usage;
         return code == 0 ? 0 : k_exit_usage;
     }
     auto logger = spdlog::stderr_color_mt("convgraph");
@@ -115,14 +121,7 @@ int main(int argc, char** argv) {
         for (auto& [sub, run] : commands) {
             if (!sub->parsed()) continue;
             int status = run();
-            // Whatever a command printed must have reached standard output (a full disk, a closed
-            // pipe, /dev/full): a report or a query result that was lost is a failure, not a 0.
-            std::cout.flush();
-            if (!std::cout || std::fflush(stdout) != 0 || std::ferror(stdout)) {
-                std::cerr << "convgraph: error: cannot write to standard output\n";
-                return k_exit_usage;
-            }
-            return status;
+            return standard_output_lost() ? k_exit_usage : status;
         }
     } catch (const convgraph::Error& e) {
         std::cerr << "convgraph: error: " << e.what() << '\n';
