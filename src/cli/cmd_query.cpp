@@ -43,7 +43,7 @@ Runner setup_query(CLI::App& app, const GlobalOptions& global) {
     list->add_option("--doc", args->doc, "Only concepts stated in this note (path, file name or unique part of it)");
     list->add_option("-m,--match", args->match, "Only concepts whose name or description contains TEXT");
     list->add_option("-s,--sort", args->sort, "Order: name (default), degree or kind")->check(CLI::IsMember({"name", "degree", "kind"}));
-    list->add_option("-n,--limit", args->limit, "At most N concepts");
+    list->add_option("-n,--limit", args->limit, "At most N concepts (default 0: all)")->check(whole_number("concepts"));
     list->add_flag("--documents", args->documents, "Include document nodes");
     subs.emplace_back(list, [args] { return run_list(*args); });
 
@@ -52,7 +52,10 @@ Runner setup_query(CLI::App& app, const GlobalOptions& global) {
                                                                            : "What NAME leads to, directly or down a chain");
         add_common(sub, true);
         sub->add_option("name", args->name, "Concept name")->required();
-        sub->add_option("-d,--depth", args->depth, "At most N steps (default: no limit)");
+        // 0 is the walk's own "no limit": as a value it would read as "the name alone" (export
+        // --depth 0), so it is refused rather than given a second meaning.
+        sub->add_option("-d,--depth", args->depth, "At most N steps, N >= 1 (default: no limit)")
+            ->check(whole_number("steps", "0 steps reach nothing; leave --depth out to follow chains to their end"));
         add_relations(sub, follow);
         Direction d = dir;
         subs.emplace_back(sub, [args, d] { return run_reach(*args, d); });
@@ -63,27 +66,28 @@ Runner setup_query(CLI::App& app, const GlobalOptions& global) {
     path->add_option("from", args->name, "Start concept")->required();
     path->add_option("to", args->target, "End concept")->required();
     path->add_flag("-a,--all-shortest", args->all_shortest, "Every shortest path, not only the first");
-    path->add_option("--max", args->max_paths, "With --all-shortest, at most N paths (default 10)");
+    path->add_option("--max", args->max_paths, "With --all-shortest, at most N paths (default 10)")
+        ->check(whole_number("paths", "--max 0 would show no path; give 1 or more"));
     add_relations(path, follow);
     subs.emplace_back(path, [args] { return run_path(*args); });
 
     CLI::App* loops = app.add_subcommand("loops", "Feedback loops: strongly connected components and a shortest cycle through each");
     add_common(loops, true);
     add_relations(loops, follow);
-    loops->add_option("-n,--limit", args->limit, "At most N loops");
+    loops->add_option("-n,--limit", args->limit, "At most N loops (default 0: all)")->check(whole_number("loops"));
     subs.emplace_back(loops, [args] { return run_loops(*args); });
 
     CLI::App* hubs = app.add_subcommand("hubs", "The concepts most drivers converge on, by degree or betweenness");
     add_common(hubs, true);
     hubs->add_option("--by", args->by, "Rank by drivers (default: drivers within two steps upstream), degree or betweenness")
         ->check(CLI::IsMember({"drivers", "degree", "betweenness"}));
-    hubs->add_option("-n,--top", args->top, "How many (default 10; 0: all)");
+    hubs->add_option("-n,--top", args->top, "How many (default 10; 0: all)")->check(whole_number("concepts"));
     add_relations(hubs, follow);
     subs.emplace_back(hubs, [args] { return run_hubs(*args); });
 
     CLI::App* stats = app.add_subcommand("stats", "Counts per kind and relation, components, loops, top concepts");
     add_common(stats, false);
-    stats->add_option("-n,--top", args->top, "How many in each ranking (default 10)");
+    stats->add_option("-n,--top", args->top, "How many in each ranking (default 10; 0: all)")->check(whole_number("concepts"));
     add_relations(stats, follow);
     subs.emplace_back(stats, [args] { return run_stats(*args); });
 
@@ -96,7 +100,7 @@ Runner setup_query(CLI::App& app, const GlobalOptions& global) {
     CLI::App* search = app.add_subcommand("search", "Find concepts by substring or fuzzy match (Chinese and English)");
     add_common(search, true);
     search->add_option("text", args->text, "Text to look for")->required();
-    search->add_option("-n,--limit", args->limit, "At most N hits");
+    search->add_option("-n,--limit", args->limit, "At most N hits (default 0: all)")->check(whole_number("hits"));
     search->add_flag("--documents", args->documents, "Include document nodes");
     subs.emplace_back(search, [args] { return run_search(*args); });
 

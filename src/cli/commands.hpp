@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace convgraph::cli {
 
@@ -25,6 +26,10 @@ Runner setup_query(CLI::App& app, const GlobalOptions& global);
 Runner setup_export(CLI::App& app, const GlobalOptions& global);
 Runner setup_inspect(CLI::App& app, const GlobalOptions& global);
 Runner setup_completion(CLI::App& app, const GlobalOptions& global);
+
+// A validator for an option that takes a whole number of `unit`s: digits only (no sign, no
+// suffix). With `zero_refused` set, 0 is refused with that message.
+CLI::Validator whole_number(std::string_view unit, std::string zero_refused = {});
 
 // Exit codes (the same contract as markdownlint-cli2).
 inline constexpr int k_exit_ok = 0;

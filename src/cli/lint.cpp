@@ -40,17 +40,9 @@ void add_lint_options(CLI::App& app, LintArgs& args) {
     app.add_option("--report", args.report, "Write the diagnostics (machine formats) to this file instead of stdout");
     app.add_flag("--strict", args.strict, "Exit with status 1 on warnings too");
     app.add_flag("-q,--quiet", args.quiet, "No summary line");
-    app.add_option("-j,--jobs", args.jobs, "Parse notes on N threads (default: all cores)");
+    app.add_option("-j,--jobs", args.jobs, "Parse notes on N threads (default: all cores)")->check(whole_number("threads"));
     app.add_option("--max-file-size", args.max_file_size, "Skip notes larger than this many bytes (default: 8 MiB)")
-        ->check(CLI::Validator(
-            [](std::string& value) -> std::string {
-                std::uintmax_t n = 0;
-                const char* end = value.data() + value.size();
-                auto [ptr, ec] = std::from_chars(value.data(), end, n);
-                if (ec != std::errc() || ptr != end || n == 0) return "must be a positive number of bytes, not '" + value + "'";
-                return {};
-            },
-            "BYTES"));
+        ->check(whole_number("bytes", "must be a positive number of bytes, not 0"));
 }
 
 std::vector<fs::path> lint_roots(const LintArgs& args) { return {args.corpus.begin(), args.corpus.end()}; }

@@ -86,10 +86,15 @@ class Destinations(cgtest.TempDirTest):
         self.assertEqual(sorted(os.listdir(self.tmp)), ["corpus", "graph.fifo"])
 
     def test_max_file_size_must_be_positive(self):
-        for value in ("0", "-1", "12x"):
+        for value, message in (("0", "must be a positive number of bytes, not 0"),
+                               ("-1", "must be a whole number of bytes, not '-1'"),
+                               ("12x", "must be a whole number of bytes, not '12x'")):
             r = run("check", "corpus", f"--max-file-size={value}", cwd=self.tmp)
             self.assertEqual(r.code, 2, r)
-            self.assertIn("must be a positive number of bytes", r.err)
+            self.assertIn(message, r.err)
+        r = run("check", "corpus", "-j", "-1", cwd=self.tmp)
+        self.assertEqual(r.code, 2, r)
+        self.assertIn("--jobs: must be a whole number of threads, not '-1'", r.err)
         self.assertEqual(run("check", "corpus", "--max-file-size", "100000", cwd=self.tmp).code, 0)
 
     def test_directory_output_is_an_error(self):

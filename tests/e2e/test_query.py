@@ -294,6 +294,22 @@ class QueryTest(TempDirTest):
         self.assertEqual(self.q("list", "--kind", "widget").code, 2)
         self.assertEqual(run("query").code, 2)
 
+    def test_counts_are_whole_numbers(self):
+        # CLI11 alone would read "-1" into a size_t as 2^64 - 1: "no limit" by accident.
+        for args, what in [(("list", "--limit", "-1"), "--limit: must be a whole number of concepts, not '-1'"),
+                           (("loops", "-n", "5x"), "--limit: must be a whole number of loops, not '5x'"),
+                           (("hubs", "--top", "+3"), "--top: must be a whole number of concepts, not '+3'"),
+                           (("downstream", "持续集成", "--depth", "-1"), "--depth: must be a whole number of steps"),
+                           (("downstream", "持续集成", "--depth", "0"), "--depth: 0 steps reach nothing"),
+                           (("path", "持续集成", "迁移成本上升", "-a", "--max", "0"), "--max 0 would show no path")]:
+            r = self.q(*args)
+            self.assertEqual(r.code, 2, (args, r))
+            self.assertIn(what, r.err)
+        self.assertEqual(self.q("downstream", "持续集成", "--depth", "1").code, 0)
+        everything = self.q("list", "--format", "tsv").out
+        self.assertEqual(self.q("list", "--limit", "0", "--format", "tsv").out, everything)
+        self.assertEqual(len(self.q("list", "--limit", "2", "--format", "tsv").out.splitlines()), 3)
+
     def test_hidden_names(self):
         r = self.q("names")
         self.assertEqual(r.code, 0, r)
