@@ -300,6 +300,13 @@ std::vector<std::size_t> component_sizes(const Graph& g, const RelationSet& rela
     return sizes;
 }
 
+Degree degree(const Graph& g, NodeIndex v, const RelationSet& relations) {
+    Degree d;
+    for (EdgeIndex e : g.in_edges(v)) d.in += relations.contains(g.edge(e).relation);
+    for (EdgeIndex e : g.out_edges(v)) d.out += relations.contains(g.edge(e).relation);
+    return d;
+}
+
 std::vector<std::size_t> converging_drivers(const Graph& g, const RelationSet& relations, std::size_t max_depth) {
     std::vector<std::size_t> counts(g.node_count(), 0);
     auto reversed = boost::make_reverse_graph(g.impl().g);

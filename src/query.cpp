@@ -1,6 +1,8 @@
 // Query: name resolution and node/edge selections.
 #include "convgraph/query.hpp"
 
+#include "convgraph/graph_algorithms.hpp"
+
 #include "convgraph/normalize.hpp"
 #include "convgraph/unicode.hpp"
 
@@ -181,12 +183,19 @@ std::vector<NodeIndex> list_nodes(const Graph& g, const NodeFilter& filter) {
         out.push_back(v);
     }
     if (filter.sort == NodeSort::degree) {
-        std::stable_sort(out.begin(), out.end(), [&](NodeIndex a, NodeIndex b) { return g.degree(a) > g.degree(b); });
+        std::vector<std::size_t> degree(g.node_count());
+        for (NodeIndex v : out) degree[v] = list_degree(g, v);
+        std::stable_sort(out.begin(), out.end(), [&](NodeIndex a, NodeIndex b) { return degree[a] > degree[b]; });
     } else if (filter.sort == NodeSort::kind) {
         std::stable_sort(out.begin(), out.end(), [&](NodeIndex a, NodeIndex b) { return g.node(a).kind < g.node(b).kind; });
     }
     if (filter.limit != 0 && out.size() > filter.limit) out.resize(filter.limit);
     return out;
+}
+
+std::size_t list_degree(const Graph& g, NodeIndex v) {
+    if (g.node(v).kind == Role::document) return g.degree(v);
+    return degree(g, v, RelationSet::concepts()).total();
 }
 
 std::vector<std::string> aliases_of(const Graph& g, NodeIndex v) {

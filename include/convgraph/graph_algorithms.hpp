@@ -67,6 +67,13 @@ std::vector<double> betweenness(const Graph& g, const RelationSet& relations);
 // largest first.
 std::vector<std::size_t> component_sizes(const Graph& g, const RelationSet& relations);
 
+// A node's edges along `relations`: in, out and their sum.
+struct Degree {
+    std::size_t in = 0, out = 0;
+    std::size_t total() const { return in + out; }
+};
+Degree degree(const Graph& g, NodeIndex v, const RelationSet& relations);
+
 // For every node, the distinct drivers (nodes with the driver role) within `max_depth` steps
 // upstream of it along `relations`, itself excluded: how many drivers converge on it.
 std::vector<std::size_t> converging_drivers(const Graph& g, const RelationSet& relations, std::size_t max_depth = 2);

@@ -46,6 +46,10 @@ struct NodeFilter {
     std::size_t limit = 0;               // 0: no limit
 };
 
+// The degree `list` shows and sorts by: a concept's edges to and from other concepts
+// (links_to and mentions, which join notes, not counted); a document's links_to and mentions.
+std::size_t list_degree(const Graph& g, NodeIndex v);
+
 // Nodes passing the filter, sorted (name: id order; degree: highest first; kind: precedence),
 // ties in id order, at most `limit`.
 std::vector<NodeIndex> list_nodes(const Graph& g, const NodeFilter& filter);

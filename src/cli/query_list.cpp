@@ -33,7 +33,7 @@ int run_list(const QueryArgs& args) {
     TextTable t{{"name", "kind", "roles", "degree", "source"}, {}, {"degree"}};
     for (NodeIndex v : nodes) {
         const Node& n = g.node(v);
-        t.rows.push_back({n.label, std::string(to_string(n.kind)), roles_text(n), std::to_string(g.degree(v)), first_place(g, n)});
+        t.rows.push_back({n.label, std::string(to_string(n.kind)), roles_text(n), std::to_string(list_degree(g, v)), first_place(g, n)});
     }
     std::cout << render_table(t, format);
     return nodes.empty() ? k_exit_findings : k_exit_ok;

@@ -13,9 +13,16 @@ namespace convgraph::cli::queries {
 
 namespace {
 
+// Each node's converging drivers, betweenness and degree, all along the relations followed.
 struct Ranking {
+    Ranking(const Graph& g, const RelationSet& relations)
+        : drivers(converging_drivers(g, relations, 2)), between(betweenness(g, relations)) {
+        degrees.reserve(g.node_count());
+        for (NodeIndex v = 0; v < g.node_count(); ++v) degrees.push_back(degree(g, v, relations));
+    }
     std::vector<std::size_t> drivers;
     std::vector<double> between;
+    std::vector<Degree> degrees;
 };
 
 std::string fixed1(double x) {
@@ -30,7 +37,7 @@ std::vector<NodeIndex> ranked(const Graph& g, const Ranking& rk, const std::stri
     for (NodeIndex v = 0; v < g.node_count(); ++v)
         if (g.node(v).kind != Role::document) nodes.push_back(v);
     auto key = [&](NodeIndex v) {
-        std::size_t deg = g.degree(v);
+        std::size_t deg = rk.degrees[v].total();
         if (by == "degree") return std::tuple<double, double, double>(double(deg), double(rk.drivers[v]), rk.between[v]);
         if (by == "betweenness") return std::tuple<double, double, double>(rk.between[v], double(rk.drivers[v]), double(deg));
         return std::tuple<double, double, double>(double(rk.drivers[v]), double(deg), rk.between[v]);
@@ -43,11 +50,9 @@ std::vector<NodeIndex> ranked(const Graph& g, const Ranking& rk, const std::stri
 TextTable hub_table(const Graph& g, const Ranking& rk, const std::vector<NodeIndex>& nodes) {
     TextTable t{{"name", "kind", "drivers", "in", "out", "degree", "betweenness"}, {}, {"drivers", "in", "out", "degree", "betweenness"}};
     for (NodeIndex v : nodes) {
-        std::size_t in = 0, out = 0;
-        for (EdgeIndex e : g.in_edges(v)) in += g.edge(e).relation != Relation::mentions;
-        for (EdgeIndex e : g.out_edges(v)) out += g.edge(e).relation != Relation::mentions;
+        const Degree& d = rk.degrees[v];
         t.rows.push_back({g.node(v).label, std::string(to_string(g.node(v).kind)), std::to_string(rk.drivers[v]),
-                          std::to_string(in), std::to_string(out), std::to_string(g.degree(v)), fixed1(rk.between[v])});
+                          std::to_string(d.in), std::to_string(d.out), std::to_string(d.total()), fixed1(rk.between[v])});
     }
     return t;
 }
@@ -59,7 +64,7 @@ int run_hubs(const QueryArgs& args) {
     RelationSet relations = relation_set(parse_relations(args.relations));
     BuildResult r = args.source.load(true);
     const Graph& g = r.graph;
-    Ranking rk{converging_drivers(g, relations, 2), betweenness(g, relations)};
+    const Ranking rk(g, relations);
     auto nodes = ranked(g, rk, args.by, args.top);
     if (args.nul) return print_names(g, nodes);
     std::cout << render_table(hub_table(g, rk, nodes), format);
@@ -77,7 +82,7 @@ int run_stats(const QueryArgs& args) {
     for (const Edge& e : g.edges()) ++rels[e.relation];
     auto sizes = component_sizes(g, relations);
     auto loops = feedback_loops(g, relations);
-    Ranking rk{converging_drivers(g, relations, 2), betweenness(g, relations)};
+    const Ranking rk(g, relations);
 
     TextTable counts{{"section", "name", "count"}, {}, {"count"}};
     counts.rows.push_back({"total", "nodes", std::to_string(g.node_count())});
@@ -117,7 +122,7 @@ int run_stats(const QueryArgs& args) {
         for (NodeIndex v : ranked(g, rk, by, args.top))
             counts.rows.push_back({std::string("top_by_") + by, g.node(v).label,
                                    std::string(by) == "betweenness" ? fixed1(rk.between[v])
-                                   : std::string(by) == "degree"    ? std::to_string(g.degree(v))
+                                   : std::string(by) == "degree"    ? std::to_string(rk.degrees[v].total())
                                                                     : std::to_string(rk.drivers[v])});
     }
     std::cout << render_table(counts, format);

@@ -134,6 +134,25 @@ class QueryTest(TempDirTest):
         self.golden("stats.json", "stats", "--top", "3", "--format", "json")
         self.golden("stats.csv", "stats", "--top", "3", "--format", "csv")
 
+    def test_hub_degrees_follow_the_relations(self):
+        # in + out = degree, and --relation narrows all three (mentions are never counted).
+        g = json.load(open(self.graph, encoding="utf-8"))
+        rows = json.loads(self.q("hubs", "--top", "0", "--format", "json").out)
+        self.assertTrue(rows)
+        for row in rows:
+            self.assertEqual(row["in"] + row["out"], row["degree"], row)
+        label = {n["id"]: n["label"] for n in g["nodes"]}
+        produced = {}
+        for e in g["edges"]:
+            if e["kind"] == "produces":
+                produced.setdefault(label[e["source"]], [0, 0])[1] += 1
+                produced.setdefault(label[e["target"]], [0, 0])[0] += 1
+        rows = json.loads(self.q("hubs", "--by", "degree", "--relation", "produces", "--top", "0", "--format", "json").out)
+        for row in rows:
+            self.assertEqual([row["in"], row["out"]], produced.get(row["name"], [0, 0]), row)
+        top = max(sum(v) for v in produced.values())
+        self.assertEqual(rows[0]["degree"], top)
+
     # where
     def test_where_reads_lines_from_the_corpus(self):
         r = run("query", "where", "夹具复用", "--corpus", self.corpus)
