@@ -69,6 +69,8 @@ constexpr std::array k_checks = std::to_array<CheckInfo>({
      "Add the driver to the driver table, or rename the section."},
     {"near-duplicate-concept", G::graph, S::warning, "One concept seems to be spelt two ways",
      "Use one spelling, or join them with an alias in convgraph.json (\"aliases\": {\"variant\": \"name\"})."},
+    {"reserved-concept-name", G::graph, S::warning, "A concept is named like a note's id (doc:PATH)",
+     "Rename the concept: ids that start with doc: name notes, so convgraph gives it the id doc：… instead."},
     {"alias-target-missing", G::graph, S::warning, "An alias in the configuration points at no concept",
      "Fix the alias target's spelling or remove the alias."},
     {"note-without-facts", G::graph, S::warning, "A note yields no concepts at all",

@@ -2,6 +2,7 @@
 #include "convgraph/checks.hpp"
 
 #include "convgraph/normalize.hpp"
+#include "convgraph/resolve.hpp"
 #include "convgraph/unicode.hpp"
 
 #include <utf8proc.h>
@@ -75,6 +76,17 @@ void check_note_facts(const Document& doc, const NoteFacts& facts, const Convent
                                    facts.table_drivers.empty())) {
         diags.warning({doc.path, 1, 1}, "note-without-facts",
                       "note yields no concepts (no driver table, flowchart, driver section or layer section)");
+    }
+    // A concept named like a note's id ("doc:PATH") gets another id (resolve.hpp): say so once.
+    std::set<std::string> reserved;
+    for (const auto& m : facts.mentions) {
+        if (m.name.find(':') == std::string::npos && m.name.find("\uFF1A") == std::string::npos) continue;
+        std::string id = normalize_name(m.name);
+        if (!id.starts_with("doc:") || !reserved.insert(id).second) continue;
+        diags.warning(m.loc, "reserved-concept-name",
+                      "concept '" + m.name + "' reads as a note's id (doc:PATH); it is kept apart from the notes as '" +
+                          concept_id(id) + "'",
+                      "rename the concept: ids starting with doc: name notes");
     }
     std::set<std::string> table, overview, known;
     for (const auto& d : facts.table_drivers) table.insert(normalize_name(d.name));

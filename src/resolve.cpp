@@ -78,13 +78,14 @@ public:
         // The same spellings recur across notes: normalise each spelling once.
         auto known = m_by_spelling.find(name);
         if (known != m_by_spelling.end()) return known->second;
-        std::string key = m_aliases.resolve(normalize_name(name));
+        std::string resolved = m_aliases.resolve(normalize_name(name));
+        std::string key = concept_id(resolved);
         auto [it, inserted] = m_index.emplace(key, m_nodes.size());
         m_by_spelling.emplace(name, it->second);
         if (inserted) {
             NodeAcc acc;
             acc.node.id = key;
-            const std::string* target = m_aliases.display(key);
+            const std::string* target = m_aliases.display(resolved);
             acc.node.label = target ? *target : clean_label(name);
             m_nodes.push_back(std::move(acc));
         }
@@ -215,6 +216,11 @@ private:
 }  // namespace
 
 std::string document_node_id(std::string_view path) { return "doc:" + std::string(path); }
+
+std::string concept_id(std::string normalized) {
+    if (normalized.starts_with("doc:")) normalized.replace(3, 1, "\uFF1A");
+    return normalized;
+}
 
 namespace {
 

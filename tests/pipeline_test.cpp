@@ -1,6 +1,7 @@
 // Unit tests: the pipeline over in-memory notes — determinism across job counts and runs.
 #include "convgraph/graph_file.hpp"
 #include "convgraph/pipeline.hpp"
+#include "convgraph/resolve.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -87,6 +88,29 @@ TEST_CASE("the pipeline merges concepts across notes and links documents", "[pip
     CHECK(broken == 12);
     CHECK(std::is_sorted(r.diagnostics.begin(), r.diagnostics.end(),
                          [](const Diagnostic& a, const Diagnostic& b) { return a.loc < b.loc; }));
+}
+
+TEST_CASE("a concept named like a note's id keeps the note's node and is warned about", "[pipeline]") {
+    BuildResult r = build_graph_from_sources(
+        {{"01-a.md", "# 01-A\n\n```mermaid\ngraph TB\n    A[A] --> B[\"DOC:02-b.md\"]\n```\n"},
+         {"02-b.md", "# 02-B\n\n| Driver | Mechanism | Effect |\n| - | - | - |\n| Alpha | beta | gamma |\n"}},
+        BuildOptions{});
+    REQUIRE_FALSE(r.graph.check_invariants().has_value());
+    auto doc = r.graph.find("doc:02-b.md");
+    REQUIRE(doc.has_value());
+    CHECK(r.graph.node(*doc).kind == Role::document);
+    auto concept_node = r.graph.find("doc\uFF1A02-b.md");
+    REQUIRE(concept_node.has_value());
+    CHECK(r.graph.node(*concept_node).label == "DOC:02-b.md");
+    CHECK(r.graph.node(*concept_node).kind != Role::document);
+    std::vector<Diagnostic> reserved;
+    for (const auto& d : r.diagnostics)
+        if (d.code == "reserved-concept-name") reserved.push_back(d);
+    REQUIRE(reserved.size() == 1);
+    CHECK(reserved[0].loc.path == "01-a.md");
+    CHECK(reserved[0].loc.line == 5);
+    CHECK(concept_id("doc:x") == "doc\uFF1Ax");
+    CHECK(concept_id("docs:x") == "docs:x");
 }
 
 TEST_CASE("analyze_note runs the per-file stages", "[pipeline]") {

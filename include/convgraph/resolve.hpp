@@ -22,6 +22,11 @@ struct DocumentLink {
 // The id of a document's node.
 std::string document_node_id(std::string_view path);
 
+// A concept's id from its normalised (and alias-resolved) name. Ids starting "doc:" are the
+// notes' (document_node_id): a concept whose name reads like one takes a full-width colon
+// instead ("doc：…"), which no normalised name contains, so it never replaces a note's node.
+std::string concept_id(std::string normalized);
+
 // Builds the graph one note at a time, so a note's facts can be dropped as soon as they are
 // merged: the pipeline feeds notes as their analysis finishes, in corpus order.
 //
