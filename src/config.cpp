@@ -113,6 +113,15 @@ Config parse_config(std::string_view text, const std::string& path) {
             if (!value.is_object()) fail(path, "\"aliases\" must be an object of \"alias\": \"name\" pairs");
             for (const auto& [alias, target] : value.items()) {
                 if (!target.is_string()) fail(path, "\"aliases." + alias + "\" must be a string");
+                // Notes lose their control characters when read (corpus.cpp); an alias would put
+                // them back into ids and labels, and exports that strip them would merge nodes.
+                for (const std::string* name : {&alias, &target.get_ref<const std::string&>()})
+                    if (std::any_of(name->begin(), name->end(), [](char c) {
+                            auto u = static_cast<unsigned char>(c);
+                            return u < 0x20 || u == 0x7f;
+                        }))
+                        fail(path, "alias " + Json(alias).dump() + ": " + Json(*name).dump() +
+                                       " contains a control character, which no concept name can have");
                 config.aliases.add(alias, target.get<std::string>());
                 config.alias_spellings.emplace_back(alias, target.get<std::string>());
             }

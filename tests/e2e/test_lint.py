@@ -249,6 +249,8 @@ class ConfigAndSuppression(cgtest.TempDirTest):
             ('{"checks": {"no-such-check": "error"}}', 'unknown check "checks.no-such-check"'),
             ('{"checks": {"broken-link": "fatal"}}', '"checks.broken-link" must be'),
             ('{"aliases": {"x": 3}}', '"aliases.x" must be a string'),
+            ('{"aliases": {"gamma": "x\\u0001y"}}', 'alias "gamma": "x\\u0001y" contains a control character'),
+            ('{"aliases": {"a\\tb": "ab"}}', 'alias "a\\tb": "a\\tb" contains a control character'),
             ('{"conventions": {"delimiters": ","}}', '"conventions.delimiters" must be an array of strings'),
             ('{"conventions": {"colour": []}}', 'unknown key "conventions.colour"'),
             ('{"ignore": "x"', "not valid JSON"),
