@@ -1,6 +1,7 @@
 // Export: Graphviz DOT (quoted ids, escaped labels, colour and shape per kind, optional clusters).
 #include "convgraph/export.hpp"
 
+#include <algorithm>
 #include <map>
 #include <string>
 
@@ -85,7 +86,9 @@ std::string dot_source(const Graph& g, const ExportSelection& sel, const ExportO
            (clustered ? ", newrank=true" : "") + "];\n";
     out += "  node [style=filled, penwidth=1.5, fontname=\"sans-serif\", fontsize=11];\n";
     out += "  edge [color=\"#777777\", fontcolor=\"#555555\", fontname=\"sans-serif\", fontsize=8];\n";
-    if (with_legend) legend(out, g, sel);
+    // An empty selection has no kinds to show: a legend without rows is an HTML table Graphviz
+    // cannot parse.
+    if (with_legend && std::find(sel.node.begin(), sel.node.end(), true) != sel.node.end()) legend(out, g, sel);
     // Clusters in key order, then the nodes outside any cluster.
     std::map<std::string, std::pair<std::string, std::vector<NodeIndex>>> clusters;
     std::vector<NodeIndex> loose;

@@ -386,6 +386,14 @@ class ExportTest(cgtest.TempDirTest):
         data = self.read_bytes(self.export("tricky", "png"))
         self.assertTrue(data.startswith(b"\x89PNG\r\n\x1a\n"))
 
+    def test_svg_of_an_empty_selection(self):
+        # No node, no legend: a legend without rows was an HTML label Graphviz could not parse.
+        out = os.path.join(self.tmp, "empty.svg")
+        r = run("export", "--format", "svg", "--kind", "layer", "--relation", "produces",
+                "--graph", self.graphs["shipped"][0], "-o", out)
+        self.assertEqual((r.code, r.err), (0, ""), r)
+        self.assertEqual(self.svg_counts(self.read_bytes(out)), (0, 0, 0))
+
     def test_svg_unknown_layout(self):
         r = run("export", "--format", "svg", "--layout", "spring", "--graph", self.graphs["tricky"][0])
         self.assertEqual(r.code, 2, r)
