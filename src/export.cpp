@@ -18,26 +18,17 @@ namespace {
 bool contains(const std::vector<Role>& v, Role r) { return std::find(v.begin(), v.end(), r) != v.end(); }
 bool contains(const std::vector<Relation>& v, Relation r) { return std::find(v.begin(), v.end(), r) != v.end(); }
 
-bool ends_with_path(std::string_view text, std::string_view tail) {
-    if (tail.size() > text.size()) return false;
-    if (text.substr(text.size() - tail.size()) != tail) return false;
-    return tail.size() == text.size() || text[text.size() - tail.size() - 1] == '/';
-}
-
-// The corpus-relative path of the note `file` names: exact, or either one a path-suffix of the other.
+// The corpus-relative path of the note `file` names (resolve_document: the same forms as
+// `query --doc`).
 std::string resolve_doc(const Graph& g, std::string_view file) {
-    std::string wanted(file);
-    while (wanted.starts_with("./")) wanted.erase(0, 2);
-    const std::vector<std::string>& paths = g.files();  // sorted
-    if (std::binary_search(paths.begin(), paths.end(), wanted)) return wanted;
-    std::vector<std::string> matches;
-    for (const auto& p : paths)
-        if (ends_with_path(wanted, p) || ends_with_path(p, wanted)) matches.push_back(p);
-    if (matches.size() == 1) return matches.front();
-    if (matches.empty()) throw Error("--doc '" + wanted + "': no note with that path in the graph");
+    NameResolution res = resolve_document(g, file);
+    if (res.status == NameResolution::Status::found) return g.node(res.node).id.substr(4);
     std::string list;
-    for (const auto& m : matches) list += (list.empty() ? "" : ", ") + m;
-    throw Error("--doc '" + wanted + "' is ambiguous; it matches " + list);
+    for (NodeIndex v : res.candidates) list += (list.empty() ? "'" : ", '") + g.node(v).id.substr(4) + "'";
+    if (res.status == NameResolution::Status::ambiguous)
+        throw Error("--doc '" + std::string(file) + "' is ambiguous; it matches " + list);
+    throw Error("--doc '" + std::string(file) + "': no note with that path in the graph" +
+                (list.empty() ? "" : "; did you mean " + list + "?"));
 }
 
 NodeIndex resolve_centre(const Graph& g, const std::string& name, bool with_documents) {

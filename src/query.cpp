@@ -109,6 +109,8 @@ NameResolution resolve_document(const Graph& g, std::string_view name) {
     using Pred = std::function<bool(std::string_view)>;
     const Pred stages[] = {
         [&](std::string_view p) { return p == want; },
+        // the path with the corpus directory (or more) in front: corpus/03.3-…/x.md, /abs/…/x.md
+        [&](std::string_view p) { return ends_with(want, "/" + std::string(p)); },
         [&](std::string_view p) { return ends_with(p, "/" + want) || ends_with(p, "/" + want + ".md"); },
         [&](std::string_view p) { return starts_with(base_of(p), want) || starts_with(p, want); },
         [&](std::string_view p) { return p.find(want) != std::string_view::npos; },

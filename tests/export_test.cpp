@@ -129,7 +129,7 @@ Graph chain_graph() {
     };
     std::vector<Node> nodes{node("a", Role::driver), node("b", Role::mechanism), node("c", Role::effect, "m.md"),
                             node("d", Role::effect, "m.md"), node("e", Role::case_, "m.md"),
-                            node("doc:n.md", Role::document)};
+                            node("doc:n.md", Role::document), node("doc:m.md", Role::document, "m.md")};
     auto edge = [](Relation rel, NodeIndex a, NodeIndex b) {
         Edge e;
         e.relation = rel;

@@ -26,8 +26,9 @@ NameResolution resolve_name(const Graph& g, std::string_view name, bool include_
 // The configured aliases (normalised) that name node `v`, sorted.
 std::vector<std::string> aliases_of(const Graph& g, NodeIndex v);
 
-// Resolves a note: its path relative to the corpus root, "doc:<path>", or a unique suffix or
-// prefix of the path (a file name with or without ".md", a series number).
+// Resolves a note: its path relative to the corpus root, "doc:<path>", that path with the corpus
+// directory (or an absolute one) in front, or a unique suffix or prefix of the path (a file
+// name with or without ".md", a series number) or part of it. `query --doc` and `export --doc`.
 NameResolution resolve_document(const Graph& g, std::string_view name);
 
 enum class NodeSort { name, degree, kind };

@@ -111,9 +111,10 @@ Runner setup_export(CLI::App& app, const GlobalOptions&) {
     app.add_flag("--with-documents", args->with_documents, "Include document nodes and links_to/mentions edges");
     app.add_option("--kind", args->kinds, "Keep only nodes of this kind (repeatable)");
     app.add_option("--relation", args->relations, "Keep only edges of this relation (repeatable)");
-    app.add_option("--around", args->around, "Keep only the neighbourhood of this concept");
+    app.add_option("--around", args->around, "Keep only the neighbourhood of this concept")->check(non_empty_name());
     app.add_option("--depth", args->depth, "With --around: how many edges away, in either direction (default 1)");
-    app.add_option("--doc", args->doc, "Keep only the concepts this note (path in the corpus) defines or mentions");
+    app.add_option("--doc", args->doc, "Keep only the concepts this note (path in the corpus) defines or mentions")
+        ->check(non_empty_name());
     app.add_option("--gexf-version", args->gexf_version, "gexf: 1.3 (default) or 1.2 (1.2draft, for networkx < 3.6)");
     app.add_option("--cluster", args->cluster, "dot, svg, png: none (default), document or kind");
     app.add_option("--layout", args->layout, "svg, png: Graphviz layout engine (dot, sfdp, neato, fdp, circo, twopi)");

@@ -38,10 +38,12 @@ Runner setup_query(CLI::App& app, const GlobalOptions& global) {
     list->add_option("-k,--kind", args->kind, "Only concepts whose primary kind is this");
     list->add_option("--role", args->role, "Only concepts that play this role");
     add_relations(list, "Only concepts with an edge of this relation (with --from/--to: only such edges; repeatable)");
-    list->add_option("--from", args->from, "Only concepts that NAME has an edge to");
-    list->add_option("--to", args->to, "Only concepts that have an edge to NAME");
-    list->add_option("--doc", args->doc, "Only concepts stated in this note (path, file name or unique part of it)");
-    list->add_option("-m,--match", args->match, "Only concepts whose name or description contains TEXT");
+    list->add_option("--from", args->from, "Only concepts that NAME has an edge to")->check(non_empty_name());
+    list->add_option("--to", args->to, "Only concepts that have an edge to NAME")->check(non_empty_name());
+    list->add_option("--doc", args->doc, "Only concepts stated in this note (path, file name or unique part of it)")
+        ->check(non_empty_name());
+    list->add_option("-m,--match", args->match, "Only concepts whose name or description contains TEXT")
+        ->check(non_empty_name());
     list->add_option("-s,--sort", args->sort, "Order: name (default), degree or kind")->check(CLI::IsMember({"name", "degree", "kind"}));
     list->add_option("-n,--limit", args->limit, "At most N concepts (default 0: all)")->check(whole_number("concepts"));
     list->add_flag("--documents", args->documents, "Include document nodes");

@@ -31,6 +31,9 @@ Runner setup_completion(CLI::App& app, const GlobalOptions& global);
 // suffix). With `zero_refused` set, 0 is refused with that message.
 CLI::Validator whole_number(std::string_view unit, std::string zero_refused = {});
 
+// A validator for an option that names something: "" is refused.
+CLI::Validator non_empty_name();
+
 // Exit codes (the same contract as markdownlint-cli2).
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_findings = 1;  // errors, warnings under --strict, or no query result

@@ -386,6 +386,13 @@ class ExportTest(cgtest.TempDirTest):
         data = self.read_bytes(self.export("tricky", "png"))
         self.assertTrue(data.startswith(b"\x89PNG\r\n\x1a\n"))
 
+    def test_empty_names_are_usage_errors(self):
+        # `--around ""` exported the whole graph with exit 0.
+        for option in ("--around", "--doc"):
+            r = run("export", "--format", "json", option, "", "--graph", self.graphs["tricky"][0])
+            self.assertEqual(r.code, 2, (option, r))
+            self.assertIn(f"{option}: must not be empty", r.err)
+
     def test_svg_of_an_empty_selection(self):
         # No node, no legend: a legend without rows was an HTML label Graphviz could not parse.
         out = os.path.join(self.tmp, "empty.svg")
@@ -513,6 +520,12 @@ class ExportTest(cgtest.TempDirTest):
         data = json.loads(self.read(self.export("house", "json", "--doc", os.path.join("corpus", path))))
         want = {n["id"] for n in g["nodes"] if n["kind"] != "document" and any(p[0] == doc for p in n["at"])}
         self.assertEqual({n["id"] for n in data["nodes"]}, want)
+        # The forms `query --doc` takes: a series number, a file name without .md.
+        series = g["documents"][doc]["series"]
+        stem = os.path.basename(path)[:-3]
+        for name in (series, stem):
+            data = json.loads(self.read(self.export("house", "json", "--doc", name, out=os.path.join(self.tmp, "d.json"))))
+            self.assertEqual({n["id"] for n in data["nodes"]}, want, name)
         r = run("export", "--format", "json", "--graph", self.graphs["house"][0], "--doc", "nope.md")
         self.assertEqual(r.code, 2, r)
         self.assertIn("no note with that path", r.err)

@@ -68,6 +68,10 @@ class QueryTest(TempDirTest):
         self.golden("list-to.txt", "list", "--to", "迁移成本上升", "--relation", "leads_to")
         self.golden("list-degree.csv", "list", "--sort", "degree", "--limit", "5", "--format", "csv")
         self.golden("list-doc-match.jsonl", "list", "--doc", "04.1.1", "--match", "统一", "--format", "jsonl")
+        # The forms `export --doc` takes: the path with the corpus directory, or an absolute one, in front.
+        doc = self.q("list", "--doc", "04.1.1", "--format", "tsv").out
+        for name in (os.path.join("corpus", "04.1.1-测试收敛驱动力.md"), os.path.join(self.corpus, "04.1.1-测试收敛驱动力.md")):
+            self.assertEqual(self.q("list", "--doc", name, "--format", "tsv").out, doc, name)
         r = self.q("list", "--role", "case", "--relation", "exemplified_by", "--kind", "effect", "--format", "tsv")
         names = [line.split("\t")[0] for line in r.out.splitlines()[1:]]
         self.assertEqual(names, ["评审提速", "迁移成本上升"])
@@ -328,6 +332,13 @@ class QueryTest(TempDirTest):
         everything = self.q("list", "--format", "tsv").out
         self.assertEqual(self.q("list", "--limit", "0", "--format", "tsv").out, everything)
         self.assertEqual(len(self.q("list", "--limit", "2", "--format", "tsv").out.splitlines()), 3)
+
+    def test_empty_names_are_usage_errors(self):
+        # A script's unset variable: `--from ""` matched every concept.
+        for option in ("--from", "--to", "--doc", "--match"):
+            r = self.q("list", option, "")
+            self.assertEqual(r.code, 2, (option, r))
+            self.assertIn(f"{option}: must not be empty", r.err)
 
     def test_hidden_names(self):
         r = self.q("names")

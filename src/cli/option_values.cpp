@@ -1,6 +1,4 @@
-// Whole-number options: digits only. CLI11 reads "-1" into a std::size_t as 2^64 - 1, which
-// would make `--limit -1` mean "no limit" by accident; here a sign is refused like any other
-// stray character.
+// Option values CLI11 would take as given: whole numbers and names.
 #include "commands.hpp"
 
 #include <charconv>
@@ -9,6 +7,8 @@
 
 namespace convgraph::cli {
 
+// Digits only. CLI11 reads "-1" into a std::size_t as 2^64 - 1, which would make `--limit -1`
+// mean "no limit" by accident; here a sign is refused like any other stray character.
 CLI::Validator whole_number(std::string_view unit, std::string zero_refused) {
     return CLI::Validator(
         [unit = std::string(unit), zero_refused = std::move(zero_refused)](std::string& value) -> std::string {
@@ -21,6 +21,13 @@ CLI::Validator whole_number(std::string_view unit, std::string zero_refused) {
             return {};
         },
         "N");
+}
+
+// An empty name would select nothing, or (--around "", a filter left unset) everything: a
+// script's unset variable is a mistake to report, not a query to answer.
+CLI::Validator non_empty_name() {
+    return CLI::Validator([](std::string& value) -> std::string { return value.empty() ? "must not be empty" : ""; },
+                          "NAME");
 }
 
 }  // namespace convgraph::cli
