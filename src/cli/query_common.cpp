@@ -57,8 +57,16 @@ std::vector<Relation> parse_relations(const std::vector<std::string>& words) {
 
 RelationSet relation_set(const std::vector<Relation>& relations) {
     if (relations.empty()) return RelationSet::concepts();
+    const RelationSet concepts = RelationSet::concepts();
     RelationSet s;
-    for (Relation r : relations) s.add(r);
+    for (Relation r : relations) {
+        // Walking mentions or links_to would step into notes and give documents as answers.
+        if (!concepts.contains(r))
+            throw Error("--relation " + std::string(to_string(r)) +
+                        ": this command follows relations between concepts, and " + std::string(to_string(r)) +
+                        (r == Relation::mentions ? " joins notes to concepts" : " joins notes to notes"));
+        s.add(r);
+    }
     return s;
 }
 

@@ -50,7 +50,8 @@ TableFormat table_format(const QueryArgs& args);
 std::string paint(const QueryArgs& args, const std::string& text, const char* sgr);
 std::optional<Role> parse_role(const std::string& word, const char* what);
 std::vector<Relation> parse_relations(const std::vector<std::string>& words);
-// The relations named, or every relation between concepts when none is.
+// The relations a walk or ranking follows: all between concepts, or those named; links_to and
+// mentions, which join notes, are refused (Error).
 RelationSet relation_set(const std::vector<Relation>& relations);
 std::string roles_text(const Node& n);
 std::string first_place(const Graph& g, const Node& n);

@@ -333,6 +333,16 @@ class QueryTest(TempDirTest):
         self.assertEqual(self.q("list", "--limit", "0", "--format", "tsv").out, everything)
         self.assertEqual(len(self.q("list", "--limit", "2", "--format", "tsv").out.splitlines()), 3)
 
+    def test_walks_refuse_relations_between_notes(self):
+        # `upstream X --relation mentions` answered with documents.
+        for args in (("upstream", "平台收敛"), ("downstream", "持续集成"), ("path", "持续集成", "平台收敛"), ("loops",),
+                     ("hubs",), ("stats",)):
+            for relation in ("mentions", "links_to"):
+                r = self.q(*args, "--relation", relation)
+                self.assertEqual(r.code, 2, (args, relation, r))
+                self.assertIn(f"--relation {relation}: this command follows relations between concepts", r.err)
+        self.assertEqual(self.q("list", "--relation", "mentions").code, 0)
+
     def test_empty_names_are_usage_errors(self):
         # A script's unset variable: `--from ""` matched every concept.
         for option in ("--from", "--to", "--doc", "--match"):
