@@ -6,6 +6,7 @@
 #include "convgraph/error.hpp"
 #include "convgraph/export.hpp"
 
+#include <filesystem>
 #include <memory>
 #include <optional>
 
@@ -81,6 +82,17 @@ std::string output_prefix(const std::string& output, const ExportFormat& format)
     std::string prefix = output;
     if (prefix.size() > format.extension.size() && prefix.ends_with(format.extension))
         prefix.resize(prefix.size() - format.extension.size());
+    // The files are PREFIX.nodes.csv and so on: a directory would give hidden files in it, and a
+    // stream (/dev/stdout) new files beside it.
+    std::error_code ec;
+    const auto status = std::filesystem::status(prefix, ec);
+    if (prefix.ends_with('/') || std::filesystem::is_directory(status))
+        throw Error("format '" + std::string(format.name) + "' writes several files named after -o PREFIX; '" + output +
+                    "' is a directory: give a name in it (for example -o " +
+                    (prefix.ends_with('/') ? prefix : prefix + "/") + "graph)");
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw Error("format '" + std::string(format.name) + "' writes several files named after -o PREFIX; '" + output +
+                    "' is not a file name (a device, FIFO or socket): it cannot go to a stream");
     return prefix;
 }
 

@@ -429,6 +429,15 @@ class ExportTest(cgtest.TempDirTest):
         r = run("export", "--format", "csv", "--graph", self.graphs["tricky"][0])
         self.assertEqual(r.code, 2, r)
         self.assertIn("give -o PREFIX", r.err)
+        # A directory gave hidden files in it (sub/.nodes.csv); a FIFO, files beside it.
+        os.makedirs(os.path.join(self.tmp, "sub"))
+        os.mkfifo(os.path.join(self.tmp, "fifo"))
+        for prefix, message in (("sub/", "is a directory"), ("sub", "is a directory"), ("fifo", "is not a file name")):
+            r = run("export", "--format", "csv", "--graph", self.graphs["tricky"][0], "-o", prefix, cwd=self.tmp)
+            self.assertEqual(r.code, 2, (prefix, r))
+            self.assertIn(message, r.err)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["fifo", "sub"])
+        self.assertEqual(os.listdir(os.path.join(self.tmp, "sub")), [])
 
     def test_neo4j_csv_headers_and_ids(self):
         for corpus in ("tricky", "house"):
