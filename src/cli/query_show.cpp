@@ -57,7 +57,8 @@ int run_show(const QueryArgs& args) {
         return k_exit_ok;
     }
     if (format != TableFormat::table) {
-        TextTable t{{"direction", "relation", "node", "label", "sources"}, {}};
+        // label and description apart, as the JSON form has them: a script can tell which it got.
+        TextTable t{{"direction", "relation", "node", "label", "description", "sources"}, {}};
         for (const auto& group : groups) {
             for (EdgeIndex e : group.edges) {
                 const Edge& edge = g.edge(e);
@@ -65,7 +66,7 @@ int run_show(const QueryArgs& args) {
                 for (const auto& at : edge.provenance) places += (places.empty() ? "" : " ") + to_string(g.location(at));
                 t.rows.push_back({group.outgoing ? "out" : "in", std::string(to_string(edge.relation)),
                                   g.node(group.outgoing ? edge.target : edge.source).label,
-                                  (edge.label.empty() ? edge.description : edge.label).str(), places});
+                                  edge.label.str(), edge.description.str(), places});
             }
         }
         std::cout << render_table(t, format);
