@@ -51,7 +51,9 @@ int run_where(const QueryArgs& args) {
                 if (checked && recorded != bytes.end() && recorded->second != checked->size())
                     std::cerr << "convgraph: warning: '" << (root / path).string()
                               << "' changed since the graph was built; its lines may not be those stated (run convgraph build)\n";
-                std::istringstream in(std::move(text));
+                // The lines as the build read them (no BOM, no control characters), so the
+                // columns stated point into the text shown.
+                std::istringstream in(checked ? std::move(*checked) : std::move(text));
                 for (std::string l; std::getline(in, l);) {
                     if (!l.empty() && l.back() == '\r') l.pop_back();
                     lines.push_back(std::move(l));

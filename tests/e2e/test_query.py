@@ -190,6 +190,13 @@ class QueryTest(TempDirTest):
         self.assertEqual(r.code, 0, r)
         self.assertEqual(r.err.count("changed since the graph was built"), 1, r.err)
 
+    def test_where_shows_lines_as_the_build_read_them(self):
+        # A BOM is no part of line 1's text (it is none of the note's bytes either).
+        self.write("bom/01-Bo.md", b"\xef\xbb\xbf# 01-Bo\n\n## 1. D\n\n| Driver | Mechanism | Effect |\n| - | - | - |\n| A | b | c |\n")
+        r = run("query", "where", "bo", "-c", os.path.join(self.tmp, "bom"), "--format", "jsonl")
+        self.assertEqual(r.code, 0, r)
+        self.assertEqual(json.loads(r.out.splitlines()[0])["text"], "# 01-Bo")
+
     def test_where_without_the_corpus_warns(self):
         r = run("query", "where", "夹具复用", "--graph", self.graph, cwd=self.tmp)
         self.assertEqual(r.code, 0, r)
