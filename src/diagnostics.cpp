@@ -1,6 +1,8 @@
 // Diagnostics: collection, ordering and the one-line rendering.
 #include "convgraph/diagnostics.hpp"
 
+#include "convgraph/unicode.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -22,8 +24,43 @@ std::optional<Severity> severity_from_string(std::string_view s) {
     return std::nullopt;
 }
 
+namespace {
+
+// A diagnostic is one line of text in every format: what it quotes from a note (a decoded link
+// target such as "x%0Ay" or "%1B[2K", a file name) must not end that line early, move the cursor
+// or carry bytes that are not UTF-8. Control characters are shown as \n, \r, \t or \xNN.
+std::string one_line(std::string_view text) {
+    std::string valid = repair_utf8(text);
+    const bool clean = std::none_of(valid.begin(), valid.end(), [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u < 0x20 || u == 0x7f;
+    });
+    if (clean) return valid;
+    std::string out;
+    for (char c : valid) {
+        auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u != 0x7f) {
+            out += c;
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else {
+            out += "\\x";
+            out += "0123456789abcdef"[u >> 4];
+            out += "0123456789abcdef"[u & 15];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 void DiagnosticSink::report(SourceLoc loc, Severity severity, std::string code, std::string message, std::string hint) {
-    m_diags.push_back(Diagnostic{std::move(loc), severity, std::move(code), std::move(message), std::move(hint)});
+    m_diags.push_back(
+        Diagnostic{std::move(loc), severity, std::move(code), one_line(message), one_line(hint)});
 }
 
 void DiagnosticSink::error(SourceLoc loc, std::string code, std::string message, std::string hint) {

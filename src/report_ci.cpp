@@ -120,6 +120,38 @@ std::string render_json(const std::vector<Diagnostic>& diags, const ReportContex
     return dump(root);
 }
 
+namespace {
+
+// The fingerprint of a finding, told apart from identical findings earlier in the report (the
+// same code, path and message; `also` adds what else must match, like GitLab's line) by its
+// occurrence number, as GitHub's upload-sarif does: two broken links to the same target in one
+// note are two alerts, not one that stays open until both are fixed. The first occurrence
+// keeps the fingerprint it had before occurrences were counted.
+class Fingerprints {
+public:
+    std::string next(const std::string& text) {
+        const std::size_t seen = m_seen[text]++;
+        return fingerprint(seen == 0 ? text : text + "\n#" + std::to_string(seen));
+    }
+
+private:
+    std::map<std::string, std::size_t> m_seen;
+};
+
+// SARIF reads "[text](N)" in a plain-text message as a link to location N: brackets quoted from
+// a note are escaped (§3.11.6).
+std::string sarif_text(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '[' || c == ']') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string render_sarif(const std::vector<Diagnostic>& diags, const ReportContext& ctx) {
     Json rules = Json::array();
     std::map<std::string, std::size_t> rule_index;
@@ -136,6 +168,7 @@ std::string render_sarif(const std::vector<Diagnostic>& diags, const ReportConte
         rules.push_back(std::move(r));
     }
     Json results = Json::array();
+    Fingerprints fingerprints;
     for (const auto& d : diags) {
         Json r;
         r["ruleId"] = d.code;
@@ -143,7 +176,7 @@ std::string render_sarif(const std::vector<Diagnostic>& diags, const ReportConte
         r["level"] = d.severity == Severity::note ? "note" : to_string(d.severity);
         std::string text = d.message;
         if (!d.hint.empty()) text += " (hint: " + d.hint + ")";
-        r["message"]["text"] = text;
+        r["message"]["text"] = sarif_text(text);
         Json loc;
         loc["physicalLocation"]["artifactLocation"]["uri"] = uri_path(full_path(d, ctx));
         if (d.loc.line > 0) {
@@ -153,13 +186,12 @@ std::string render_sarif(const std::vector<Diagnostic>& diags, const ReportConte
             loc["physicalLocation"]["region"] = std::move(region);
         }
         r["locations"] = Json::array({std::move(loc)});
-        r["partialFingerprints"]["convgraph/v1"] = fingerprint(d.code + "\n" + full_path(d, ctx) + "\n" + d.message);
+        r["partialFingerprints"]["convgraph/v1"] = fingerprints.next(d.code + "\n" + full_path(d, ctx) + "\n" + d.message);
         results.push_back(std::move(r));
     }
     Json run;
     run["tool"]["driver"]["name"] = "convgraph";
     run["tool"]["driver"]["version"] = CONVGRAPH_VERSION;
-    run["tool"]["driver"]["informationUri"] = "https://example.invalid/convgraph";
     run["tool"]["driver"]["rules"] = std::move(rules);
     run["columnKind"] = "unicodeCodePoints";
     run["results"] = std::move(results);
@@ -205,11 +237,13 @@ std::string render_junit(const std::vector<Diagnostic>& diags, const ReportConte
 
 std::string render_gitlab(const std::vector<Diagnostic>& diags, const ReportContext& ctx) {
     Json list = Json::array();
+    Fingerprints fingerprints;
     for (const auto& d : diags) {
         Json j;
         j["description"] = d.message + (d.hint.empty() ? "" : " (hint: " + d.hint + ")");
         j["check_name"] = d.code;
-        j["fingerprint"] = fingerprint(d.code + "\n" + full_path(d, ctx) + "\n" + std::to_string(d.loc.line) + "\n" + d.message);
+        j["fingerprint"] =
+            fingerprints.next(d.code + "\n" + full_path(d, ctx) + "\n" + std::to_string(d.loc.line) + "\n" + d.message);
         j["severity"] = d.severity == Severity::error ? "major" : d.severity == Severity::warning ? "minor" : "info";
         j["location"]["path"] = full_path(d, ctx);
         j["location"]["lines"]["begin"] = std::max(1, d.loc.line);

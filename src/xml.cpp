@@ -6,7 +6,7 @@
 namespace convgraph {
 
 std::string xml_escape_attr(std::string_view text) {
-    std::string clean = strip_xml_invalid(text);
+    std::string clean = strip_xml_invalid(repair_utf8(text));  // a message may quote raw bytes
     std::string out;
     out.reserve(clean.size());
     for (char c : clean) {
@@ -25,7 +25,7 @@ std::string xml_escape_attr(std::string_view text) {
 }
 
 std::string xml_text(std::string_view text) {
-    std::string clean = strip_xml_invalid(text);
+    std::string clean = strip_xml_invalid(repair_utf8(text));  // a message may quote raw bytes
     if (clean.find_first_of("&<>") == std::string::npos) return clean;
     std::string out = "<![CDATA[";
     std::size_t start = 0;

@@ -14,6 +14,16 @@ TEST_CASE("a diagnostic renders as path:line:col: severity: message and code", "
           "corpus/notes/a.md:12:5: error: link target 'b.md' does not exist [broken-link]");
 }
 
+TEST_CASE("a diagnostic's text is one line of UTF-8 whatever it quotes", "[diagnostics]") {
+    DiagnosticSink sink;
+    sink.error({"a.md", 1, 1}, "x", "target 'a\nb\r\tc\x1b[2K\x7f' and '\xe9t\xc3\xa9'", "hint\nhere");
+    const Diagnostic& d = sink.all().front();
+    CHECK(d.message == "target 'a\\nb\\r\\tc\\x1b[2K\\x7f' and '\xef\xbf\xbdt\xc3\xa9'");
+    CHECK(d.hint == "hint\\nhere");
+    sink.error({"a.md", 1, 1}, "x", "plain 中文 text");
+    CHECK(sink.all().back().message == "plain 中文 text");
+}
+
 TEST_CASE("a zero column or line is left out", "[diagnostics]") {
     Diagnostic d{{"a.md", 3, 0}, Severity::warning, "x", "m", ""};
     CHECK(format_diagnostic(d) == "a.md:3: warning: m [x]");

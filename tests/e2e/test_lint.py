@@ -182,6 +182,39 @@ class Formats(cgtest.TempDirTest):
         self.assertEqual(len(dom.getElementsByTagName("testcase")), 1)
         self.assertEqual(len(dom.getElementsByTagName("failure")), 0)
 
+    def test_quoted_bytes_keep_every_format_valid_and_one_line(self):
+        # A link target decodes to a raw Latin-1 byte, a newline and an escape sequence: JUnit was
+        # not UTF-8, and the human line was split in two with the terminal's cursor moved.
+        self.write("q/a.md", "# 01-甲\n\n[旧页](caf%E9.md)\n[b](x%0Aq/a.md:9:1:%20error:%20forged.md)\n[c](y%1B[2Kz.md)\n")
+        report = os.path.join(self.tmp, "q.xml")
+        r = run("check", "q", "--format", "junit", "--report", report, cwd=self.tmp)
+        self.assertEqual(r.code, 1, r)
+        with open(report, "rb") as f:
+            dom = xml.dom.minidom.parseString(f.read())
+        messages = [c.getAttribute("message") for c in dom.getElementsByTagName("failure")]
+        self.assertIn("link target 'caf\ufffd.md' does not exist in the corpus", messages)
+        r = run("check", "q", cwd=self.tmp)
+        errors = [line for line in r.err.splitlines() if ": error: " in line]
+        self.assertEqual(len(errors), 3, r.err)
+        self.assertIn("link target 'x\\nq/a.md:9:1: error: forged.md' does not exist", r.err)
+        self.assertIn("link target 'y\\x1b[2Kz.md' does not exist", r.err)
+        self.assertNotIn("\x1b", r.err)
+
+    def test_identical_findings_get_their_own_fingerprints(self):
+        # Two broken links to one target on a line, a third below: GitLab showed the first two as
+        # one issue, SARIF all three as one alert.
+        self.write("fp/d.md", "# 01-甲\n\n[a](gone.md) and [b](gone.md)\n\n[c](gone.md)\n")
+        gitlab = json.loads(run("check", "fp", "--format", "gitlab", cwd=self.tmp).out)
+        prints = [d["fingerprint"] for d in gitlab if d["check_name"] == "broken-link"]
+        self.assertEqual(len(prints), 3)
+        self.assertEqual(len(set(prints)), 3)
+        sarif = json.loads(run("check", "fp", "--format", "sarif", cwd=self.tmp).out)
+        prints = [r["partialFingerprints"]["convgraph/v1"] for r in sarif["runs"][0]["results"] if r["ruleId"] == "broken-link"]
+        self.assertEqual(len(set(prints)), 3)
+        again = json.loads(run("check", "fp", "--format", "sarif", cwd=self.tmp).out)
+        self.assertEqual(prints, [r["partialFingerprints"]["convgraph/v1"] for r in again["runs"][0]["results"]
+                                  if r["ruleId"] == "broken-link"])
+
     def test_gitlab(self):
         doc = json.loads(self.fmt("gitlab").out)
         self.assertEqual(len(doc), 7)
