@@ -123,6 +123,36 @@ TEST_CASE("suppression comments", "[lint]") {
     CHECK(Suppressions::scan("no comments").empty());
 }
 
+TEST_CASE("a bare enable ends every disable; enable CODE takes one code out of a disable of all", "[lint]") {
+    auto s = Suppressions::scan("<!-- convgraph-disable broken-link -->\n"  // 1
+                                "a\n"                                        // 2
+                                "<!-- convgraph-enable -->\n"                // 3
+                                "b\n"                                        // 4
+                                "<!-- convgraph-disable -->\n"               // 5
+                                "c\n"                                        // 6
+                                "<!-- convgraph-enable broken-link -->\n"    // 7
+                                "d\n");                                      // 8
+    CHECK(s.suppressed(2, "broken-link"));
+    CHECK_FALSE(s.suppressed(4, "broken-link"));  // the disable with a code ended at line 3
+    CHECK(s.suppressed(6, "broken-link"));
+    CHECK(s.suppressed(6, "toc-mismatch"));
+    CHECK_FALSE(s.suppressed(8, "broken-link"));  // enabled again at line 7
+    CHECK(s.suppressed(8, "toc-mismatch"));       // the rest stay disabled
+    CHECK(s.suppressed(100, "toc-mismatch"));
+    CHECK(s.fingerprint() != Suppressions::scan("<!-- convgraph-disable -->\n").fingerprint());
+}
+
+TEST_CASE("suppression comments in code are text, not directives", "[lint]") {
+    CHECK(Suppressions::scan("To silence a note, write:\n\n```markdown\n<!-- convgraph-disable-file -->\n```\n").empty());
+    CHECK(Suppressions::scan("~~~~\n<!-- convgraph-disable -->\n~~~\nstill code\n<!-- convgraph-disable -->\n").empty());
+    CHECK(Suppressions::scan("write `<!-- convgraph-disable-file -->` or ``<!-- convgraph-disable -->``\n").empty());
+    // After the fence closes (CRLF lines too), and beside a code span, comments count again.
+    auto s = Suppressions::scan("```\r\nx\r\n```\r\n<!-- convgraph-disable-next-line -->\r\ny\r\n");
+    CHECK(s.suppressed(5, "broken-link"));
+    CHECK(Suppressions::scan("`code` <!-- convgraph-disable-line -->\n").suppressed(1, "x"));
+    CHECK(Suppressions::scan("a ` lone backtick <!-- convgraph-disable-line -->\n").suppressed(1, "x"));
+}
+
 TEST_CASE("github annotations escape properties and messages", "[lint]") {
     std::vector<Diagnostic> d{{{"a, b:c.md", 3, 4}, Severity::warning, "x", "100% sure\nsecond: line", "fix, it"}};
     ReportContext ctx;

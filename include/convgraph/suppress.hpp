@@ -3,7 +3,9 @@
 //   <!-- convgraph-disable-next-line CODE… -->
 //   <!-- convgraph-disable-line CODE… -->   (on the line itself)
 //   <!-- convgraph-disable-file CODE… -->
-// Without codes, a comment applies to every check.
+// Without codes, a comment applies to every check; a bare enable ends every disable, and
+// "enable CODE" inside a disable of every check re-enables that one. Comments in fenced code
+// blocks and code spans are text, not directives.
 #pragma once
 
 #include "convgraph/diagnostics.hpp"
@@ -30,6 +32,7 @@ private:
         std::string code;  // "" = every code
         int first;
         int last;  // inclusive; INT_MAX for "to the end"
+        std::vector<std::string> except = {};  // codes an "enable CODE" took out of a disable of every code
     };
     std::vector<Range> m_ranges;
 };
