@@ -4,6 +4,7 @@
 #include "convgraph/unicode.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <tuple>
 
 namespace convgraph {
@@ -91,13 +92,20 @@ void sort_diagnostics(std::vector<Diagnostic>& diags) {
     diags.erase(std::unique(diags.begin(), diags.end()), diags.end());
 }
 
+std::string prefixed_path(std::string_view prefix, std::string_view path) {
+    if (prefix.empty() || path.starts_with('/')) return std::string(path);
+    if (path.starts_with("../")) return (std::filesystem::path(prefix) / path).lexically_normal().generic_string();
+    std::string out;
+    out.reserve(prefix.size() + 1 + path.size());
+    out.append(prefix);
+    if (!prefix.ends_with('/')) out.push_back('/');
+    out.append(path);
+    return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d, std::string_view prefix) {
     SourceLoc loc = d.loc;
-    if (!prefix.empty()) {
-        std::string p(prefix);
-        if (p.back() != '/') p += '/';
-        loc.path = p + loc.path;
-    }
+    loc.path = prefixed_path(prefix, loc.path);
     std::string out = to_string(loc);
     out += ": ";
     out += to_string(d.severity);

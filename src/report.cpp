@@ -99,8 +99,7 @@ std::string render_human(const std::vector<Diagnostic>& diags, const ReportConte
         }
         out += line + "\n";
         if (d.loc.line > 0 && ctx.source_line) {
-            std::string path = d.loc.path;
-            if (!ctx.prefix.empty()) path = ctx.prefix + (ctx.prefix.back() == '/' ? "" : "/") + path;
+            std::string path = prefixed_path(ctx.prefix, d.loc.path);
             if (shown.path != path || shown.line != d.loc.line) {
                 shown.path = path;
                 shown.line = d.loc.line;

@@ -18,8 +18,7 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 std::string full_path(const Diagnostic& d, const ReportContext& ctx) {
-    if (ctx.prefix.empty()) return d.loc.path;
-    return ctx.prefix + (ctx.prefix.back() == '/' ? "" : "/") + d.loc.path;
+    return prefixed_path(ctx.prefix, d.loc.path);
 }
 
 std::string dump(const Json& j) { return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }

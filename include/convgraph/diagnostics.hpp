@@ -49,8 +49,13 @@ private:
 // Sorts by path, line, column, then code and message; removes exact duplicates.
 void sort_diagnostics(std::vector<Diagnostic>& diags);
 
-// "prefix/path:line:col: severity: message [code]" — prefix is prepended to loc.path with a '/'
-// when non-empty (the corpus root as the user typed it).
+// A diagnostic's path as the user sees it: `prefix` (the corpus root as typed) and a '/' in front
+// of the corpus-relative `path`. A path that climbs out of the root ("../convgraph.json", a
+// configuration beside the notes' directory) is resolved lexically ("notes/../c.json" →
+// "c.json"); an absolute path is kept as it is.
+std::string prefixed_path(std::string_view prefix, std::string_view path);
+
+// "prefix/path:line:col: severity: message [code]", the path as prefixed_path gives it.
 std::string format_diagnostic(const Diagnostic& d, std::string_view prefix = {});
 
 }  // namespace convgraph

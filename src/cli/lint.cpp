@@ -53,11 +53,13 @@ BuildOptions lint_options(const LintArgs& args) {
     if (!args.config.empty()) explicit_config = args.config;
     Config config = load_config(explicit_config, roots.front());
     BuildOptions options = options_from_config(config);
-    // Diagnostics about the configuration are placed relative to the corpus root when possible.
-    if (!config.path.empty()) {
+    // Diagnostics about the configuration are placed relative to the corpus root, like those
+    // about notes (with one root, reports put the root in front of every path); "../c.json" for
+    // a configuration beside the root reads back as "c.json" (prefixed_path).
+    if (!config.path.empty() && roots.size() == 1) {
         std::error_code ec;
         auto rel = fs::relative(config.path, roots.front(), ec);
-        if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0 && roots.size() == 1) options.config_path = rel.generic_string();
+        if (!ec && !rel.empty()) options.config_path = rel.generic_string();
     }
     options.jobs = args.jobs;
     if (args.max_file_size > 0) options.limits.max_file_bytes = args.max_file_size;

@@ -275,6 +275,18 @@ class ConfigAndSuppression(cgtest.TempDirTest):
             "links/a.md:17:37: error: link target '../../outside.md' is outside the corpus root and cannot be checked [link-outside-corpus]",
         ])
 
+    def test_config_outside_the_root_is_reported_at_its_own_path(self):
+        # The root was put in front of it: notes/convgraph.json, notes//abs/convgraph.json.
+        self.write("notes/a.md", "# 01-甲\n")
+        config = self.write("convgraph.json", '{"aliases": {"x": "不存在"}}\n')
+        for given in ("convgraph.json", config):
+            r = run("check", "notes", "--config", given, cwd=self.tmp)
+            self.assertIn("convgraph.json:1: warning: alias 'x' points at '不存在'", r.err)
+            self.assertTrue(any(line.startswith("convgraph.json:1: ") for line in diag_lines(r.err)), r.err)
+            sarif = json.loads(run("check", "notes", "--config", given, "--format", "sarif", cwd=self.tmp).out)
+            uris = {res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for res in sarif["runs"][0]["results"]}
+            self.assertEqual(uris, {"convgraph.json", "notes/a.md"})
+
     def test_config_errors_name_the_key(self):
         self.copy("clean")
         cases = [
