@@ -19,7 +19,7 @@ std::string_view to_string(Severity s) {
 }
 
 std::optional<Severity> severity_from_string(std::string_view s) {
-    if (s == "note" || s == "info") return Severity::note;
+    if (s == "note") return Severity::note;
     if (s == "warning") return Severity::warning;
     if (s == "error") return Severity::error;
     return std::nullopt;

@@ -293,6 +293,7 @@ class ConfigAndSuppression(cgtest.TempDirTest):
             ('{"colour": 1}', 'unknown key "colour"'),
             ('{"checks": {"no-such-check": "error"}}', 'unknown check "checks.no-such-check"'),
             ('{"checks": {"broken-link": "fatal"}}', '"checks.broken-link" must be'),
+            ('{"checks": {"broken-link": "info"}}', '"checks.broken-link" must be "error", "warning", "note" or "off", not "info"'),
             ('{"aliases": {"x": 3}}', '"aliases.x" must be a string'),
             ('{"aliases": {"gamma": "x\\u0001y"}}', 'alias "gamma": "x\\u0001y" contains a control character'),
             ('{"aliases": {"a\\tb": "ab"}}', 'alias "a\\tb": "a\\tb" contains a control character'),
