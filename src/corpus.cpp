@@ -23,10 +23,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A control character other than tab, newline and carriage return: kept out of the model.
-bool is_control(char c) {
-    auto u = static_cast<unsigned char>(c);
-    return u < 0x20 && u != '\t' && u != '\n' && u != '\r';
+// A control character kept out of the model: C0 other than tab and newline, DEL, and a carriage
+// return that does not end a line (CRLF's is part of the line break; a lone one would be a line
+// break to cmark-gfm and none to grep -n, so the lines of later diagnostics would not agree).
+bool is_control_at(std::string_view text, std::size_t i) {
+    auto u = static_cast<unsigned char>(text[i]);
+    if (u == '\r') return i + 1 == text.size() || text[i + 1] != '\n';
+    return (u < 0x20 && u != '\t' && u != '\n') || u == 0x7f;
 }
 
 // One pass over a note's bytes (they were a third of the cost of reading a note): the offset of
@@ -46,8 +49,9 @@ ByteScan scan_note_bytes(std::string_view text) {
         if (pos + 8 <= n) {
             std::uint64_t word;
             std::memcpy(&word, text.data() + pos, 8);
-            // Eight printable ASCII bytes: none has the high bit, none is below 0x20.
-            if (((word | ((word - 0x20 * ones) & ~word)) & high) == 0) {
+            // Eight printable ASCII bytes: none has the high bit, none is below 0x20, none is
+            // DEL (only 0x7F + 1 reaches the high bit, with no carry, when no byte has it).
+            if (((word | ((word - 0x20 * ones) & ~word) | (word + ones)) & high) == 0) {
                 pos += 8;
                 continue;
             }
@@ -56,7 +60,7 @@ ByteScan scan_note_bytes(std::string_view text) {
         for (const std::size_t stop = std::min(n, pos + 8); pos < stop;) {
             const auto c = static_cast<unsigned char>(text[pos]);
             if (c < 0x80) {
-                if (is_control(static_cast<char>(c)) && !scan.control) scan.control = pos;
+                if (!scan.control && is_control_at(text, pos)) scan.control = pos;
                 ++pos;
                 continue;
             }
@@ -190,7 +194,7 @@ std::optional<std::string> check_note_text(const std::string& path, std::string 
     const bool bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0;
     if (bom) text.erase(0, 3);  // a UTF-8 byte order mark: columns count from after it
     const ByteScan scan = scan_note_bytes(text);
-    std::string::iterator first = scan.control ? text.begin() + static_cast<std::ptrdiff_t>(*scan.control) : text.end();
+    std::size_t first = scan.control.value_or(text.size());
     if (auto bad = scan.invalid_utf8) {
         auto line_start = text.rfind('\n', *bad == 0 ? 0 : *bad - 1);
         line_start = (line_start == std::string::npos || *bad == 0) ? 0 : line_start + 1;
@@ -200,11 +204,12 @@ std::optional<std::string> check_note_text(const std::string& path, std::string 
                     "invalid UTF-8 at byte offset " + std::to_string(*bad + (bom ? 3 : 0)) +
                         "; invalid bytes are read as U+FFFD");
         text = repair_utf8(text);
-        first = std::find_if(text.begin(), text.end(), is_control);
+        first = 0;
+        while (first < text.size() && !is_control_at(text, first)) ++first;
     }
-    if (first == text.end()) return text;
-    auto u = static_cast<unsigned char>(*first);
-    int line = 1 + static_cast<int>(std::count(text.begin(), first, '\n'));
+    if (first == text.size()) return text;
+    auto u = static_cast<unsigned char>(text[first]);
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(first), '\n'));
     std::string message = "control character U+00" + std::string(1, "0123456789ABCDEF"[u >> 4]) +
                           std::string(1, "0123456789ABCDEF"[u & 15]) + " removed";
     // One warning a note, placed at the first; it says how many more and on which lines.
@@ -212,9 +217,9 @@ std::optional<std::string> check_note_text(const std::string& path, std::string 
     std::vector<int> lines;  // the first five other lines with one
     bool more_lines = false;
     int at_line = line;
-    for (auto it = first + 1; it != text.end(); ++it) {
-        if (*it == '\n') ++at_line;
-        if (!is_control(*it)) continue;
+    for (std::size_t i = first + 1; i < text.size(); ++i) {
+        if (text[i] == '\n') ++at_line;
+        if (!is_control_at(text, i)) continue;
         ++more;
         if ((lines.empty() ? line : lines.back()) == at_line) continue;
         if (lines.size() < 5)
@@ -232,7 +237,10 @@ std::optional<std::string> check_note_text(const std::string& path, std::string 
         }
     }
     diags.warning({path, line, 0}, "control-character", message);
-    text.erase(std::remove_if(first, text.end(), is_control), text.end());
+    std::size_t kept = first;
+    for (std::size_t i = first; i < text.size(); ++i)
+        if (!is_control_at(text, i)) text[kept++] = text[i];
+    text.resize(kept);
     return text;
 }
 

@@ -237,6 +237,27 @@ TEST_CASE("control characters are removed with one warning", "[corpus]") {
     CHECK(sink.all()[0].message == "control character U+0007 removed, and 1 more");
 }
 
+TEST_CASE("a lone carriage return and DEL are control characters; CRLF is a line break", "[corpus]") {
+    // A lone CR was a line break to cmark-gfm and none to grep -n, suppression comments or the
+    // excerpt: every later line number disagreed. DEL went through unreported.
+    DiagnosticSink sink;
+    auto text = check_text("# 01-甲\r\nsome\rtext\r\nA\x7f" "B and more text here\r", sink);
+    REQUIRE(text.has_value());
+    CHECK(*text == "# 01-甲\r\nsometext\r\nAB and more text here");
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].loc == SourceLoc{"n.md", 2, 0});
+    CHECK(sink.all()[0].message == "control character U+000D removed, and 2 more (line 3)");
+    // DEL at every offset of the eight-byte words the scan skips.
+    for (std::size_t at = 0; at < 17; ++at) {
+        DiagnosticSink del;
+        auto t = check_text(std::string(at, 'x') + "\x7f" + std::string(17, 'y'), del);
+        REQUIRE(t.has_value());
+        CHECK(*t == std::string(at, 'x') + std::string(17, 'y'));
+        REQUIRE(del.all().size() == 1);
+        CHECK(del.all()[0].message == "control character U+007F removed");
+    }
+}
+
 TEST_CASE("the one control-character warning counts the others and names their lines", "[corpus]") {
     DiagnosticSink sink;
     check_text("a\x01\nb\x1B\x1B\nc\n\x0C" "d\n", sink);
