@@ -3,6 +3,8 @@
 
 #include "convgraph/anchor.hpp"
 
+#include <algorithm>
+
 namespace convgraph {
 
 namespace {
@@ -111,10 +113,15 @@ LinkTarget classify_link(std::string_view from_path, std::string_view destinatio
 
 std::vector<std::pair<std::string, const LinkRef*>> check_links(const NoteLinks& note, const NoteLookup& lookup,
                                                                 const NotePaths& note_paths,
-                                                                const FileExists& file_exists, DiagnosticSink& diags) {
+                                                                const FileExists& file_exists, DiagnosticSink& diags,
+                                                                const std::vector<std::string>& root_prefixes) {
     std::vector<std::pair<std::string, const LinkRef*>> resolved;
     for (const auto& link : note.links) {
         LinkTarget t = classify_link(note.path, link.destination);
+        if (t.kind == LinkTarget::Kind::relative && !root_prefixes.empty() &&
+            std::none_of(root_prefixes.begin(), root_prefixes.end(),
+                         [&](const std::string& prefix) { return t.path.starts_with(prefix); }))
+            t.kind = LinkTarget::Kind::outside_corpus;
         switch (t.kind) {
         case LinkTarget::Kind::external:
         case LinkTarget::Kind::in_page: break;  // in-page anchors: check_structure

@@ -92,7 +92,8 @@ bool ignored(const BuildOptions& options, const std::string& path) {
 
 // `inputs` are the notes to build, not ignored, sorted by path.
 BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags, const BuildOptions& options,
-                  const std::function<bool(const std::string&)>& file_exists) {
+                  const std::function<bool(const std::string&)>& file_exists,
+                  const std::vector<std::string>& root_prefixes = {}) {
     StageTimer timer("stage");
     const std::int64_t started = wall_clock_ns();
     std::vector<std::optional<NoteAnalysis>> results(inputs.size());
@@ -246,7 +247,7 @@ BuildResult build(std::vector<Input> inputs, std::vector<Diagnostic> scan_diags,
             diags.insert(diags.end(), a.diagnostics.begin(), a.diagnostics.end());
             DiagnosticSink link_sink;
             if (!a.suppressions.empty()) suppressions.emplace(a.links.path, &a.suppressions);
-            for (const auto& [target, link] : check_links(a.links, lookup, note_paths, file_exists_recorded, link_sink))
+            for (const auto& [target, link] : check_links(a.links, lookup, note_paths, file_exists_recorded, link_sink, root_prefixes))
                 links.push_back(DocumentLink{a.links.path, target, a.links.loc(*link)});
             const auto& more = link_sink.all();
             diags.insert(diags.end(), more.begin(), more.end());
@@ -336,6 +337,7 @@ CorpusScan scan_roots(const std::vector<fs::path>& roots, const BuildOptions& op
             scan_sink.append({d});
         }
         dir_of_prefix[prefix] = root;
+        if (!prefix.empty()) scan.root_prefixes.push_back(prefix);
     }
     std::erase_if(scan.files, [&](const CorpusFile& f) { return ignored(options, f.path); });
     std::ranges::sort(scan.files, {}, &CorpusFile::path);
@@ -356,7 +358,7 @@ BuildResult build_graph(const std::vector<fs::path>& roots, const BuildOptions& 
     std::vector<Input> inputs;
     inputs.reserve(scan.files.size());
     for (auto& f : scan.files) inputs.push_back(Input{f.path, f, nullptr});
-    return build(std::move(inputs), std::move(scan.diagnostics), options, scan.file_exists);
+    return build(std::move(inputs), std::move(scan.diagnostics), options, scan.file_exists, scan.root_prefixes);
 }
 
 BuildResult build_graph_from_sources(const std::vector<std::pair<std::string, std::string>>& sources,

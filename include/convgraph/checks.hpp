@@ -58,11 +58,13 @@ private:
 };
 
 // Relative links: missing target (with a likely note as a hint), missing anchor in the
-// target, link leaving the corpus. Returns the note-to-note links that resolve, with the path
-// of their target.
+// target, link leaving the corpus. With several corpus roots, note paths start with their
+// root's prefix ("A/", in `root_prefixes`): a link that lands under none of them leaves the
+// corpus. Returns the note-to-note links that resolve, with the path of their target.
 std::vector<std::pair<std::string, const LinkRef*>> check_links(const NoteLinks& note, const NoteLookup& lookup,
                                                                 const NotePaths& note_paths,
-                                                                const FileExists& file_exists, DiagnosticSink& diags);
+                                                                const FileExists& file_exists, DiagnosticSink& diags,
+                                                                const std::vector<std::string>& root_prefixes = {});
 
 // Across the graph: concepts spelt two ways (case, spacing, width, punctuation, one edit).
 void check_near_duplicates(const Graph& g, DiagnosticSink& diags);

@@ -93,6 +93,7 @@ struct CorpusScan {
     std::vector<CorpusFile> files;
     std::vector<Diagnostic> diagnostics;
     std::function<bool(const std::string&)> file_exists;
+    std::vector<std::string> root_prefixes;  // with several roots, "A/" for each; empty with one
 };
 CorpusScan scan_roots(const std::vector<std::filesystem::path>& roots, const BuildOptions& options);
 

@@ -104,6 +104,22 @@ class CheckPerFixture(cgtest.TempDirTest):
         self.assertEqual(labels["甲因素"], "甲因素")
 
 
+class SeveralRoots(cgtest.TempDirTest):
+    def test_a_link_out_of_every_root_leaves_the_corpus(self):
+        # It was a broken-link error with a second root (the link resolved below the current
+        # directory), so adding a root turned a passing job into a failing one.
+        self.write("A/a.md", "# 01-甲\n\n[o](../x.md)\n[b](../B/b.md)\n[gone](../B/gone.md)\n")
+        self.write("B/b.md", "# 02-乙\n")
+        self.write("x.md", "# x\n")
+        r = run("check", "A", "B", cwd=self.tmp)
+        self.assertEqual(r.code, 1, r)
+        lines = [l for l in diag_lines(r.err) if "link" in l]
+        self.assertEqual(lines, [
+            "A/a.md:3:1: warning: link target '../x.md' is outside the corpus root and cannot be checked [link-outside-corpus]",
+            "A/a.md:5:1: error: link target 'B/gone.md' does not exist in the corpus [broken-link]",
+        ])
+
+
 class Formats(cgtest.TempDirTest):
     def setUp(self):
         super().setUp()
