@@ -122,8 +122,8 @@ std::string render_json(const std::vector<Diagnostic>& diags, const ReportContex
 namespace {
 
 // The fingerprint of a finding, told apart from identical findings earlier in the report (the
-// same code, path and message; `also` adds what else must match, like GitLab's line) by its
-// occurrence number, as GitHub's upload-sarif does: two broken links to the same target in one
+// same text: code, path and message, and for GitLab the line) by its occurrence number, as
+// GitHub's upload-sarif does: two broken links to the same target in one
 // note are two alerts, not one that stays open until both are fixed. The first occurrence
 // keeps the fingerprint it had before occurrences were counted.
 class Fingerprints {
