@@ -18,6 +18,8 @@ constexpr std::array k_checks = std::to_array<CheckInfo>({
      "Split the note, raise --max-file-size / \"max_file_size\", or exclude it with \"ignore\"."},
     {"binary-file", G::files, S::error, "A .md file contains NUL bytes and is not text",
      "Remove the file or exclude it with \"ignore\" in convgraph.json."},
+    {"nesting-too-deep", G::files, S::error, "A line is nested over 100 block quotes and list items deep",
+     "Flatten the nesting; a note is skipped until then (parsing such nesting takes time quadratic in its depth)."},
     {"invalid-utf8", G::files, S::error, "A note is not valid UTF-8",
      "Re-save the note as UTF-8; the invalid bytes are read as U+FFFD until then."},
     {"control-character", G::files, S::warning, "A note contains control characters",

@@ -75,6 +75,60 @@ ByteScan scan_note_bytes(std::string_view text) {
     return scan;
 }
 
+// The first line nested more than `limit` blocks deep (block quotes and list items), with its
+// depth (counted up to limit + 1). cmark-gfm checks every node it appends against all of the
+// node's ancestors, so text in a block 150,000 deep ("* * * …" on one line, or 1,500 list items
+// each indented under the last) took a minute to parse. Depth is counted as a reader of the
+// source would: the markers at the start of the line ("> * > 1. "), on top of the list items
+// the line is indented under (each open item's content column, closed by a line indented less).
+std::optional<std::pair<int, int>> too_deeply_nested(std::string_view text, int limit) {
+    std::vector<std::size_t> items;  // content columns of the open list items, increasing
+    int line = 1;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::size_t i = start, column = 0;
+        auto skip_blanks = [&] {
+            for (; i < end && (text[i] == ' ' || text[i] == '\t'); ++i) column = text[i] == '\t' ? (column / 4 + 1) * 4 : column + 1;
+        };
+        auto spaced = [&](std::size_t at) { return at >= end || text[at] == ' ' || text[at] == '\t' || text[at] == '\r'; };
+        skip_blanks();
+        if (i < end && text[i] != '\r') {  // a blank line closes no list item
+            while (!items.empty() && items.back() > column) items.pop_back();
+            int quotes = 0;
+            while (static_cast<int>(items.size()) + quotes <= limit && i < end) {
+                const char c = text[i];
+                std::size_t width = 0;
+                if (c == '>') {
+                    ++quotes;
+                    ++i;
+                    ++column;
+                } else if ((c == '*' || c == '-' || c == '+') && spaced(i + 1)) {
+                    width = 1;
+                } else if (c >= '0' && c <= '9') {
+                    std::size_t j = i;
+                    while (j < end && j - i < 9 && text[j] >= '0' && text[j] <= '9') ++j;
+                    if (j >= end || (text[j] != '.' && text[j] != ')') || !spaced(j + 1)) break;
+                    width = j + 1 - i;
+                } else {
+                    break;
+                }
+                if (width) {
+                    items.push_back(column + width + 1);
+                    i += width;
+                    column += width;
+                }
+                skip_blanks();
+            }
+            const int depth = static_cast<int>(items.size()) + quotes;
+            if (depth > limit) return std::pair<int, int>{line, depth};
+        }
+        if (end >= text.size()) break;
+        start = end + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
 bool is_within(const fs::path& inner, const fs::path& outer) {
     auto [a, b] = std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end());
     return a == outer.end();
@@ -189,6 +243,13 @@ std::optional<std::string> check_note_text(const std::string& path, std::string 
         int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(nul), '\n'));
         diags.error({path, line, 0}, "binary-file",
                     "file contains a NUL byte at offset " + std::to_string(nul) + "; not a text note, skipped");
+        return std::nullopt;
+    }
+    if (auto deep = too_deeply_nested(text, limits.max_nesting)) {
+        diags.error({path, deep->first, 1}, "nesting-too-deep",
+                    "line is nested more than " + std::to_string(limits.max_nesting) +
+                        " block quotes and list items deep; the note is skipped (parsing it would take time that "
+                        "grows with the depth times the text)");
         return std::nullopt;
     }
     const bool bom = text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0;

@@ -258,6 +258,35 @@ TEST_CASE("a lone carriage return and DEL are control characters; CRLF is a line
     }
 }
 
+TEST_CASE("a note nested deeper than the limit is skipped", "[corpus]") {
+    CorpusLimits limits;
+    limits.max_nesting = 3;
+    auto check = [&](const std::string& text) {
+        DiagnosticSink sink;
+        auto out = check_note_text("n.md", text, limits, sink);
+        return std::pair{out.has_value(), sink.all().empty() ? SourceLoc{} : sink.all().front().loc};
+    };
+    // Markers at the start of one line: block quotes and list items of every kind.
+    CHECK(check("# t\n\n> * > 1. deep\n") == std::pair{false, SourceLoc{"n.md", 3, 1}});
+    CHECK(check("> * 1) text\n").first);
+    CHECK(check("* * *\n- - -\n").first);  // three levels: within the limit
+    CHECK_FALSE(check("+ + + + x\n").first);
+    // List items each indented under the last; a line indented less closes them.
+    CHECK_FALSE(check("- a\n  - b\n    - c\n      - d\n").first);
+    CHECK(check("- a\n  - b\n    - c\n- d\n  - e\n\n    - f\n").first);
+    CHECK(check("- a\n  - b\n    - c\n\n          indented code under c\n").first);
+    CHECK(check("1. a\n   2. b\n      3. c\n   4. d\n").first);
+    // Words that look like markers are text.
+    CHECK(check("-a -b -c -d\n*x* 1.5 > x\n").first);
+    // The default leaves every real note alone and stops a line of 150,000 "* ".
+    DiagnosticSink sink;
+    std::string deep;
+    for (int i = 0; i < 150000; ++i) deep += "* ";
+    CHECK_FALSE(check_note_text("n.md", deep + "x\n", CorpusLimits{}, sink).has_value());
+    REQUIRE(sink.all().size() == 1);
+    CHECK(sink.all()[0].code == "nesting-too-deep");
+}
+
 TEST_CASE("the one control-character warning counts the others and names their lines", "[corpus]") {
     DiagnosticSink sink;
     check_text("a\x01\nb\x1B\x1B\nc\n\x0C" "d\n", sink);

@@ -18,6 +18,7 @@ struct CorpusFile {
 
 struct CorpusLimits {
     std::uintmax_t max_file_bytes = 8u << 20;  // larger notes are reported and skipped
+    int max_nesting = 100;  // a note with a line nested deeper (block quotes, list items): skipped
 };
 
 // What stat() says of a note. A rebuild takes a note whose stat is all as recorded (and was not
