@@ -9,7 +9,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
-#include <set>
 
 namespace convgraph {
 
@@ -214,12 +213,13 @@ std::string render_junit(const std::vector<Diagnostic>& diags, const ReportConte
     if (diags.empty())
         out += "    <testcase classname=\"convgraph\" name=\"" + std::to_string(ctx.files_checked) +
                " notes checked\" time=\"0\"/>\n";
-    std::set<std::string> names;
+    // Findings with the same file, code and line are told apart as "#2", "#3", …: counted, not
+    // searched for (25,000 broken links on one line took 103 s to name).
+    std::map<std::string, std::size_t> seen;
     for (const auto& d : diags) {
         std::string file = full_path(d, ctx);
         std::string name = d.code + " line " + std::to_string(d.loc.line);
-        for (int n = 2; !names.insert(file + "\n" + name).second; ++n)
-            name = d.code + " line " + std::to_string(d.loc.line) + " #" + std::to_string(n);
+        if (const std::size_t n = ++seen[file + "\n" + name]; n > 1) name += " #" + std::to_string(n);
         out += "    <testcase classname=\"" + xml_escape_attr(file) + "\" name=\"" + xml_escape_attr(name) + "\" file=\"" +
                xml_escape_attr(file) + "\" time=\"0\"";
         std::string detail = format_diagnostic(d, ctx.prefix) + (d.hint.empty() ? "" : "\nhint: " + d.hint);

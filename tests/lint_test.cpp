@@ -153,6 +153,19 @@ TEST_CASE("suppression comments in code are text, not directives", "[lint]") {
     CHECK(Suppressions::scan("a ` lone backtick <!-- convgraph-disable-line -->\n").suppressed(1, "x"));
 }
 
+TEST_CASE("junit names findings on one line of one file #2, #3, …", "[lint]") {
+    std::vector<Diagnostic> d;
+    for (int i = 0; i < 3; ++i) d.push_back({{"a.md", 3, 1 + i}, Severity::error, "broken-link", "m" + std::to_string(i), ""});
+    d.push_back({{"a.md", 4, 1}, Severity::error, "broken-link", "m", ""});
+    d.push_back({{"b.md", 3, 1}, Severity::error, "broken-link", "m", ""});
+    const std::string xml = render_junit(d, ReportContext{});
+    for (const char* name : {"name=\"broken-link line 3\"", "name=\"broken-link line 3 #2\"", "name=\"broken-link line 3 #3\"",
+                             "name=\"broken-link line 4\""})
+        CHECK(xml.find(name) != std::string::npos);
+    CHECK(xml.find("line 3 #4") == std::string::npos);
+    CHECK(xml.find("line 4 #2") == std::string::npos);
+}
+
 TEST_CASE("github annotations escape properties and messages", "[lint]") {
     std::vector<Diagnostic> d{{{"a, b:c.md", 3, 4}, Severity::warning, "x", "100% sure\nsecond: line", "fix, it"}};
     ReportContext ctx;
