@@ -22,6 +22,7 @@
 
 #include "convgraph/error.hpp"
 #include "convgraph/graph_file.hpp"
+#include "convgraph/unicode.hpp"
 
 #include "binary_io.hpp"
 
@@ -225,6 +226,10 @@ std::optional<GraphFileStamp> graph_file_stamp(const std::filesystem::path& path
 }
 
 void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, std::ostream& out) {
+    // A note's path is a file name, the one text in a graph that may not be UTF-8 (the notes'
+    // text is repaired when read). The graph file writes it repaired (U+FFFD), and so does the
+    // twin, so a query reads the same whichever it loads.
+    auto path_text = [](std::string_view s) { return repair_utf8(s); };
     const Graph& g = result.graph;
     Writer w(out);
     w.raw(k_magic);
@@ -234,7 +239,7 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
     w.num<std::int64_t>(stamp.mtime_ns);
     w.num<std::uint64_t>(result.documents.size());
     for (const auto& d : result.documents) {
-        w.str(d.path);
+        w.str(path_text(d.path));
         w.str(d.title);
         w.str(d.series);
         w.str(d.subject);
@@ -242,8 +247,13 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
     }
     w.num<std::uint64_t>(g.node_count());
     for (const Node& n : g.nodes()) {
-        w.str(n.id);
-        w.str(n.label);
+        if (n.kind == Role::document) {  // "doc:" + path; labelled with the path when untitled
+            w.str(path_text(n.id));
+            w.str(path_text(n.label));
+        } else {
+            w.str(n.id);
+            w.str(n.label);
+        }
         w.u8(static_cast<unsigned>(n.kind));
         w.u8(static_cast<unsigned>(n.roles.size()));
         for (Role role : n.roles) w.u8(static_cast<unsigned>(role));
@@ -284,7 +294,9 @@ void write_graph_binary(const BuildResult& result, const GraphFileStamp& stamp, 
     }
     w.num<std::uint64_t>(result.diagnostics.size());
     for (const Diagnostic& d : result.diagnostics) {
-        put_diagnostic(w, d);
+        Diagnostic shown = d;
+        shown.loc.path = path_text(d.loc.path);
+        put_diagnostic(w, shown);
         w.item_done();
     }
     w.num<std::uint64_t>(g.aliases().size());

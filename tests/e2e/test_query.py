@@ -350,6 +350,22 @@ class QueryTest(TempDirTest):
                 self.assertIn(f"--relation {relation}: this command follows relations between concepts", r.err)
         self.assertEqual(self.q("list", "--relation", "mentions").code, 0)
 
+    def test_a_file_name_that_is_not_utf8_reads_the_same_from_the_twin(self):
+        # The graph file repaired it to U+FFFD but the twin kept the raw bytes, so queries that
+        # loaded the twin printed invalid UTF-8 (found by fuzzing).
+        corpus = os.path.join(self.tmp, "c")
+        os.makedirs(corpus)
+        with open(os.path.join(os.fsencode(corpus), b"\xff\xfe.md"), "w") as f:
+            f.write("# t\n")
+        graph = os.path.join(self.tmp, "g.json")
+        run("build", corpus, "-q", "--no-cache", "-o", graph)
+        from_twin = run("query", "list", "--documents", "-g", graph, "--format", "tsv")
+        from_twin.out_bytes.decode("utf-8")  # strict
+        self.assertIn("\ufffd\ufffd.md", from_twin.out)
+        os.remove(os.path.join(self.tmp, "g.bin"))
+        from_json = run("query", "list", "--documents", "-g", graph, "--format", "tsv")
+        self.assertEqual(from_twin.out_bytes, from_json.out_bytes)
+
     def test_empty_names_are_usage_errors(self):
         # A script's unset variable: `--from ""` matched every concept.
         for option in ("--from", "--to", "--doc", "--match"):
