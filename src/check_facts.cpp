@@ -175,12 +175,29 @@ void check_near_duplicates(const Graph& g, DiagnosticSink& diags) {
 
 void check_aliases(const Graph& g, const std::vector<std::pair<std::string, std::string>>& alias_spellings,
                    const std::string& config_path, std::string_view config_text, DiagnosticSink& diags) {
+    // Where each alias is written: the line of the first JSON string with its text, from one
+    // pass over the configuration (searching it again for each of 8,000 aliases took 1.6 s).
+    std::map<std::string_view, int> line_of;
+    bool indexed = false;
+    auto index = [&] {
+        int line = 1;
+        for (std::size_t i = 0; i < config_text.size(); ++i) {
+            if (config_text[i] == '\n') ++line;
+            if (config_text[i] != '"') continue;
+            std::size_t end = i + 1;
+            while (end < config_text.size() && config_text[end] != '"' && config_text[end] != '\n')
+                end += config_text[end] == '\\' ? 2 : 1;
+            if (end >= config_text.size() || config_text[end] != '"') continue;
+            line_of.emplace(config_text.substr(i + 1, end - i - 1), line);
+            i = end;
+        }
+        indexed = true;
+    };
     for (const auto& [alias, target] : alias_spellings) {
-        if (g.find(normalize_name(target))) continue;
-        int line = 0;
-        auto pos = config_text.find("\"" + alias + "\"");
-        if (pos != std::string_view::npos) line = 1 + static_cast<int>(std::count(config_text.begin(), config_text.begin() + static_cast<std::ptrdiff_t>(pos), '\n'));
-        diags.warning({config_path, line, 0}, "alias-target-missing",
+        if (g.find(concept_id(normalize_name(target)))) continue;
+        if (!indexed) index();
+        auto it = line_of.find(alias);
+        diags.warning({config_path, it == line_of.end() ? 0 : it->second, 0}, "alias-target-missing",
                       "alias '" + alias + "' points at '" + target + "', which is no concept in the corpus");
     }
 }
