@@ -237,7 +237,7 @@ TEST_CASE("control characters are removed with one warning", "[corpus]") {
     CHECK(sink.all()[0].message == "control character U+0007 removed, and 1 more");
 }
 
-TEST_CASE("a lone carriage return and DEL are control characters; CRLF is a line break", "[corpus]") {
+TEST_CASE("a lone carriage return and DEL are control characters, CRLF is a line break", "[corpus]") {
     // A lone CR was a line break to cmark-gfm and none to grep -n, suppression comments or the
     // excerpt: every later line number disagreed. DEL went through unreported.
     DiagnosticSink sink;

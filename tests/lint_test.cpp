@@ -123,7 +123,7 @@ TEST_CASE("suppression comments", "[lint]") {
     CHECK(Suppressions::scan("no comments").empty());
 }
 
-TEST_CASE("a bare enable ends every disable; enable CODE takes one code out of a disable of all", "[lint]") {
+TEST_CASE("a bare enable ends every disable, enable CODE takes one code out of a disable of all", "[lint]") {
     auto s = Suppressions::scan("<!-- convgraph-disable broken-link -->\n"  // 1
                                 "a\n"                                        // 2
                                 "<!-- convgraph-enable -->\n"                // 3
