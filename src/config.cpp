@@ -4,6 +4,7 @@
 #include "convgraph/check_codes.hpp"
 #include "convgraph/error.hpp"
 #include "convgraph/io.hpp"
+#include "convgraph/unicode.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -116,10 +117,7 @@ Config parse_config(std::string_view text, const std::string& path) {
                 // Notes lose their control characters when read (corpus.cpp); an alias would put
                 // them back into ids and labels, and exports that strip them would merge nodes.
                 for (const std::string* name : {&alias, &target.get_ref<const std::string&>()})
-                    if (std::any_of(name->begin(), name->end(), [](char c) {
-                            auto u = static_cast<unsigned char>(c);
-                            return u < 0x20 || u == 0x7f;
-                        }))
+                    if (std::any_of(name->begin(), name->end(), is_ascii_control))
                         fail(path, "alias " + Json(alias).dump() + ": " + Json(*name).dump() +
                                        " contains a control character, which no concept name can have");
                 config.aliases.add(alias, target.get<std::string>());

@@ -27,9 +27,9 @@ namespace {
 // return that does not end a line (CRLF's is part of the line break; a lone one would be a line
 // break to cmark-gfm and none to grep -n, so the lines of later diagnostics would not agree).
 bool is_control_at(std::string_view text, std::size_t i) {
-    auto u = static_cast<unsigned char>(text[i]);
-    if (u == '\r') return i + 1 == text.size() || text[i + 1] != '\n';
-    return (u < 0x20 && u != '\t' && u != '\n') || u == 0x7f;
+    const char c = text[i];
+    if (c == '\r') return i + 1 == text.size() || text[i + 1] != '\n';
+    return is_ascii_control(c) && c != '\t' && c != '\n';
 }
 
 // One pass over a note's bytes (they were a third of the cost of reading a note): the offset of

@@ -32,15 +32,11 @@ namespace {
 // or carry bytes that are not UTF-8. Control characters are shown as \n, \r, \t or \xNN.
 std::string one_line(std::string_view text) {
     std::string valid = repair_utf8(text);
-    const bool clean = std::none_of(valid.begin(), valid.end(), [](char c) {
-        auto u = static_cast<unsigned char>(c);
-        return u < 0x20 || u == 0x7f;
-    });
-    if (clean) return valid;
+    if (std::none_of(valid.begin(), valid.end(), is_ascii_control)) return valid;
     std::string out;
     for (char c : valid) {
         auto u = static_cast<unsigned char>(c);
-        if (u >= 0x20 && u != 0x7f) {
+        if (!is_ascii_control(c)) {
             out += c;
         } else if (c == '\n') {
             out += "\\n";

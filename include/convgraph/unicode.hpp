@@ -75,6 +75,12 @@ std::size_t edit_distance_within(std::string_view a, std::string_view b, std::si
 // True for U+0000-U+0008, U+000B, U+000C, U+000E-U+001F, U+FFFE, U+FFFF (invalid in XML 1.0).
 bool is_xml_invalid(char32_t cp);
 
+// An ASCII control character: C0 (tab, newline and carriage return included) or DEL.
+inline bool is_ascii_control(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x20 || u == 0x7f;
+}
+
 // A CJK Unified Ideograph of the main block (U+4E00–U+9FFF) or extension A (U+3400–U+4DBF):
 // a letter without case that no normalisation changes (the tests check each one with utf8proc).
 constexpr bool is_cjk_ideograph(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
