@@ -37,10 +37,10 @@ std::pair<char, std::size_t> fence_of(std::string_view line) {
     return {c, n};
 }
 
-// Offsets in `line` of the "<!--" that open comments outside code spans (`…`, ``…``): a
-// comment quoted in inline code is text, visible when rendered.
-std::vector<std::size_t> comment_starts(std::string_view line) {
-    std::vector<std::size_t> out;
+// The text of each comment (<!-- text -->) on `line` outside code spans (`…`, ``…``): a comment
+// quoted in inline code is text, visible when rendered. An unclosed comment ends the line.
+std::vector<std::string_view> comment_bodies(std::string_view line) {
+    std::vector<std::string_view> out;
     std::size_t i = 0;
     while (i < line.size()) {
         if (line[i] == '`') {
@@ -62,9 +62,9 @@ std::vector<std::size_t> comment_starts(std::string_view line) {
             continue;
         }
         if (line.compare(i, 4, "<!--") == 0) {
-            out.push_back(i);
             std::size_t close = line.find("-->", i + 4);
             if (close == std::string_view::npos) break;
+            out.push_back(line.substr(i + 4, close - i - 4));
             i = close + 3;
             continue;
         }
@@ -100,11 +100,9 @@ Suppressions Suppressions::scan(std::string_view text) {
         } else if (f.first) {
             fence = f;
         }
-        const std::vector<std::size_t> starts = fence.first || f.first ? std::vector<std::size_t>{} : comment_starts(l);
-        for (std::size_t at : starts) {
-            std::size_t close_at = l.find("-->", at + 4);
-            if (close_at == std::string_view::npos) break;
-            auto w = words(l.substr(at + 4, close_at - at - 4));
+        const auto comments = fence.first || f.first ? std::vector<std::string_view>{} : comment_bodies(l);
+        for (std::string_view comment : comments) {
+            auto w = words(comment);
             if (w.empty()) continue;
             std::string directive = w.front();
             std::vector<std::string> codes(w.begin() + 1, w.end());
